@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine with Python 3.11+, git and apt:
+#   make serve   build the site from content/ and serve it at http://127.0.0.1:8000/
+#   make test    run the whole test suite
+# Other targets: build, check, clean, lint. The virtual environment is made on demand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: serve build check test lint clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/invoke serve
+
+build: $(STAMP)
+	$(BIN)/invoke build
+
+check: $(STAMP)
+	$(BIN)/invoke check
+
+test: $(STAMP)
+	$(BIN)/invoke test
+
+lint: $(STAMP)
+	$(BIN)/invoke lint
+
+clean:
+	rm -rf output

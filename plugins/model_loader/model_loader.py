@@ -1,0 +1,109 @@
+"""Pelican glue for the domain model.
+
+At start-up the whole content tree is validated (``plugins.domain``); any error
+stops the build before a single file is written. Pelican's readers then take
+each document's record from the model instead of parsing front matter again.
+"""
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any, ClassVar
+
+from bs4 import BeautifulSoup
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+
+from plugins.domain.articles import Article, Document
+from plugins.domain.problems import InvalidContentError
+from plugins.domain.site import Site, load_site
+
+log = logging.getLogger(__name__)
+
+SITE_MODEL = "SITE_MODEL"
+"""Settings (and so template context) key of the loaded :class:`Site`."""
+BUILD_TIME = "BUILD_TIME"
+"""Optional setting: the moment that decides which dated articles are out yet."""
+
+
+def build_time(settings: dict[str, Any]) -> dt.datetime:
+    return settings.get(BUILD_TIME) or dt.datetime.now(dt.UTC)
+
+
+def load_model(pelican) -> None:
+    settings = pelican.settings
+    site = load_site(Path(settings["PATH"]))
+    for warning in site.report.warnings:
+        log.warning("%s", warning)
+    if site.report.failed(strict=settings.get("STRICT_CONTENT", False)):
+        raise InvalidContentError(site.report)
+    settings[SITE_MODEL] = site
+
+
+class ModelReader(BaseReader):
+    """Markdown documents whose metadata comes from the validated model."""
+
+    enabled = True
+    file_extensions: ClassVar = ["md"]
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._markdown = Markdown(**settings["MARKDOWN"])
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        site: Site = self.settings[SITE_MODEL]
+        document = site.document(source_path)
+        self._markdown.reset()
+        html = self._markdown.convert(document.body)
+        return html, self._metadata(document, html)
+
+    def _metadata(self, document: Document, html: str) -> dict[str, Any]:
+        metadata: dict[str, Any] = {
+            "title": document.title,
+            "slug": document.slug,
+            "record": document,
+            "summary": document.summary or _first_paragraph(html),
+        }
+        if isinstance(document, Article):
+            metadata |= self._article_metadata(document)
+        else:
+            metadata["status"] = document.status
+            metadata["url"], metadata["save_as"] = document.address
+        return metadata
+
+    def _article_metadata(self, article: Article) -> dict[str, Any]:
+        category = Category(article.category.name, self.settings)
+        category.slug = article.category.id
+        metadata: dict[str, Any] = {
+            "date": article.date,
+            "category": category,
+            "tags": [Tag(tag, self.settings) for tag in article.tags],
+        }
+        if article.modified:
+            metadata["modified"] = article.modified
+        if article.status == "draft" or article.date > build_time(self.settings):
+            # A draft gets no address, so Pelican cannot write it anywhere.
+            metadata["status"] = "draft"
+        else:
+            metadata["status"] = article.status
+            metadata["url"], metadata["save_as"] = article.address
+        return metadata
+
+
+def _first_paragraph(html: str) -> str:
+    for paragraph in BeautifulSoup(html, "html.parser").find_all("p"):
+        if paragraph.get_text(strip=True):
+            return str(paragraph)
+    return ""
+
+
+def add_reader(readers) -> None:
+    for extension in ModelReader.file_extensions:
+        readers.reader_classes[extension] = ModelReader
+
+
+def register() -> None:
+    signals.initialized.connect(load_model)
+    signals.readers_init.connect(add_reader)
