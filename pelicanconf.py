@@ -34,6 +34,12 @@ PLUGINS = [
     "plugins.model_loader",
     "plugins.photos",
     "plugins.neighbours",
+    "plugins.archive",
+    "plugins.units",
+    "plugins.blocs",
+    "plugins.years",
+    "plugins.awards",
+    "plugins.conferences",
     "plugins.sitemap",
 ]
 
@@ -68,7 +74,7 @@ ROBOTS_URL, ROBOTS_SAVE_AS = urls.ROBOTS
 TEMPLATE_EXTENSIONS = [".html", ".txt"]
 
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "unit": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{url}trang/{number}/", "{base_name}/trang/{number}/index.html"),

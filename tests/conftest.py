@@ -33,6 +33,21 @@ class BuiltSite:
     def all_html(self) -> list[Path]:
         return sorted(self.output.rglob("*.html"))
 
+    def broken_links(self) -> dict[str, set[str]]:
+        """Site-relative ``href``/``src`` of every page that name no built file."""
+        broken: dict[str, set[str]] = {}
+        for path in self.all_html():
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for tag in page.select("[href], [src]"):
+                ref = tag.get("href") or tag.get("src")
+                if not ref.startswith("/"):
+                    continue
+                target = ref.split("#")[0].split("?")[0]
+                if not self.file(target).is_file():
+                    shown = path.relative_to(self.output).as_posix()
+                    broken.setdefault(shown, set()).add(ref)
+        return broken
+
 
 def copy_content(target: Path) -> Path:
     """A writable copy of the real content tree."""

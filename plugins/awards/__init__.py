@@ -1,0 +1,5 @@
+"""Award pages: /khen-thuong/ and /khen-thuong/{award-type}/."""
+
+from .awards import register
+
+__all__ = ["register"]

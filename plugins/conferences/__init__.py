@@ -1,0 +1,5 @@
+"""The conference archive: /hoi-nghi/."""
+
+from .conferences import register
+
+__all__ = ["register"]

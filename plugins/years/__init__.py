@@ -1,0 +1,5 @@
+"""Year pages: /nam/ and /nam/{yyyy}/."""
+
+from .years import register
+
+__all__ = ["register"]
