@@ -35,6 +35,7 @@ PLUGINS = [
     "plugins.photos",
     "plugins.neighbours",
     "plugins.archive",
+    "plugins.open_data",
     "plugins.units",
     "plugins.blocs",
     "plugins.years",
