@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build check test lint clean
+.PHONY: serve build check test lint clean system-packages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/invoke check
 
-test: $(STAMP)
+system-packages:
+	.ci/system-packages
+
+test: $(STAMP) system-packages
 	$(BIN)/invoke test
 
 lint: $(STAMP)

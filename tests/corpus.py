@@ -164,6 +164,10 @@ class ArticleSpec:
     people: tuple[PersonSpec, ...]
     legacy_url: str | None
     explicit_slug: bool
+    summary: str | None = None
+    source: str | None = None
+    author: str | None = None
+    modified: dt.datetime | None = None
     words: tuple[str, ...] = ()
     """Distinctive words of a draft, future or hidden article (title, body, tags)."""
 
@@ -192,6 +196,8 @@ class Spelling:
 
 @dataclass(frozen=True)
 class Corpus:
+    """What :func:`generate_corpus` wrote under ``root`` (the content folder)."""
+
     root: Path
     seed: int
     years: tuple[int, ...]
@@ -206,8 +212,10 @@ class Corpus:
     bloc: str = BLOC
     unpublished_unit: str = UNPUBLISHED_UNIT
     unpublished_award_types: tuple[str, ...] = UNPUBLISHED_AWARD_TYPES
-    unpublished_words: tuple[str, ...] = field(
-        default=(*DRAFT_WORDS, FUTURE_WORD, *(slugify(w) for w in (*DRAFT_WORDS, FUTURE_WORD)))
+    unpublished_words: tuple[str, ...] = (
+        *DRAFT_WORDS,
+        FUTURE_WORD,
+        *(slugify(w) for w in (*DRAFT_WORDS, FUTURE_WORD)),
     )
     """Words (and their slugs) found only in the drafts and the future article."""
     hidden_words: tuple[str, ...] = (HIDDEN_WORD, slugify(HIDDEN_WORD))
@@ -387,7 +395,7 @@ class _Doc:
     status: str = "published"
     slug: str = ""
     explicit_slug: bool = False
-    modified: str | None = None
+    modified: dt.datetime | None = None
     tags: list[str] = field(default_factory=list)
     summary: str | None = None
     source: str | None = None
@@ -421,6 +429,7 @@ class _Generator:
         self.legacy_urls: set[str] = set()
         self.slugs: dict[int, set[str]] = {}
         self.proposals: dict[int, list[AwardSpec]] = {}
+        self.ordinary_seen = False
         self._load_registries()
         self.roles = self._role_table()
 
@@ -811,15 +820,16 @@ class _Generator:
         doc = self.new_doc(year, title, moment, rng.choice(_CATEGORIES))
         doc.units = [(u, self.ref(doc, u)) for u in units]
         doc.tags = rng.sample(_TAGS, rng.choice((0, 1, 1, 2, 3)))
-        if rng.random() < 0.3:
+        first, self.ordinary_seen = not self.ordinary_seen, True  # has every optional field
+        if first or rng.random() < 0.3:
             doc.summary = f"{self.sentence()} ({NOTICE.lower()})"
-        if rng.random() < 0.5:
+        if first or rng.random() < 0.5:
             doc.source = rng.choice(_SOURCES)
-        if rng.random() < 0.2:
+        if first or rng.random() < 0.2:
             doc.author = self.name()
-        if rng.random() < 0.15:
-            doc.modified = self.date_text(moment + dt.timedelta(days=rng.randint(1, 20)), 0)
-        if rng.random() < 0.05:
+        if first or rng.random() < 0.15:
+            doc.modified = moment + dt.timedelta(days=rng.randint(1, 20))
+        if first or rng.random() < 0.05:
             short = "-".join(doc.slug.split("-")[:6])
             if short not in self.slugs[year]:
                 self.slugs[year].add(short)
@@ -951,7 +961,7 @@ class _Generator:
     def _emit(self, doc: _Doc) -> None:
         lines = ["---", GENERATED_MARK, f"title: {_scalar(doc.title)}", f"date: {doc.date_text}"]
         if doc.modified:
-            lines.append(f"modified: {doc.modified}")
+            lines.append(f"modified: {doc.modified:%Y-%m-%d %H:%M}")
         if doc.explicit_slug:
             lines.append(f"slug: {doc.slug}")
         lines.append(f"category: {doc.category}")
@@ -1004,6 +1014,10 @@ class _Generator:
                 people=tuple(p for p, _ in doc.people),
                 legacy_url=doc.legacy_url,
                 explicit_slug=doc.explicit_slug,
+                summary=doc.summary,
+                source=doc.source,
+                author=doc.author,
+                modified=doc.modified and doc.modified.replace(tzinfo=TZ),
                 words=doc.words,
             )
         )
