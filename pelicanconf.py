@@ -100,6 +100,9 @@ DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 SLUGIFY_SOURCE = "title"
+# Slugs are unique per year only (/tin-tuc/{yyyy}/{slug}/): the same slug in two
+# years is two articles, not translations of one.
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 SUMMARY_MAX_LENGTH = None
 TYPOGRIFY = False
 # Editors write ![](photo.jpg): the alt text comes from the photo's entry in

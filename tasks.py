@@ -94,6 +94,20 @@ def check(c: Context, format: str = "text", strict: bool = False) -> None:
         sys.exit(1)
 
 
+@task(
+    help={
+        "articles": "số bài của kho thử (mặc định 10000)",
+        "runs": "số lần đo mỗi trường hợp (mặc định 3)",
+        "json-file": "ghi kết quả ra tệp JSON này",
+    }
+)
+def bench(c: Context, articles: int = 10_000, runs: int = 3, json_file: str = "") -> None:
+    """Đo tốc độ dựng so với Pelican gốc (build benchmark; see tests/benchmark/)."""
+    from tests.benchmark.bench import main
+
+    main(articles=articles, runs=runs, json_path=json_file or None)
+
+
 @task
 def clean(c: Context) -> None:
     """Xóa output/ (remove the built site)."""

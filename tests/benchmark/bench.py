@@ -1,0 +1,199 @@
+"""Build benchmark: our site against plain Pelican on the same generated corpus.
+
+Generates N articles (outside content/, marked generated) with the full front
+matter, then measures, several times each, medians of: cold build, warm build
+with nothing changed, build after editing one article's body, after adding one
+article, after editing a registry entry; peak memory; output size; pages
+written. The same Markdown bodies, with plain Pelican metadata, are built by
+Pelican 4.12 with its default theme and no plugins, and each of our figures is
+printed as a ratio to plain Pelican's cold build. Every build runs in its own
+process and is timed from the command line (interpreter start included).
+
+Run with ``invoke bench`` (``--articles``, ``--runs``, ``--json``).
+"""
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.domain.dates import parse_datetime
+from plugins.domain.source import split_front_matter
+from tests.corpus import generate_corpus
+
+YEARS = range(2010, 2026)
+
+
+@dataclass
+class Measure:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "median_seconds": round(self.median, 3),
+            "runs_seconds": [round(s, 3) for s in self.seconds],
+            "median_peak_mb": round(statistics.median(self.peak_mb), 1),
+        }
+
+
+def run_build(kind: str, content: Path, output: Path) -> tuple[float, float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.benchmark.run_build", kind, str(content), str(output)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(f"{kind} build failed:\n{result.stderr[-3000:]}")
+    wall = time.perf_counter() - started
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return wall, report["peak_mb"]
+
+
+def plain_copy(content: Path, target: Path) -> None:
+    """The corpus's Markdown with the metadata plain Pelican understands."""
+    for source in sorted((content / "articles").rglob("*.md")):
+        document = split_front_matter(source.read_text(encoding="utf-8"))
+        front = document.front.data
+        lines = [
+            f"Title: {front['title']}",
+            f"Date: {parse_datetime(front['date']).isoformat()}",
+            f"Category: {front['category']}",
+            f"Status: {front.get('status', 'published')}",
+        ]
+        if front.get("tags"):
+            lines.append("Tags: " + ", ".join(front["tags"]))
+        if front.get("slug"):
+            lines.append(f"Slug: {front['slug']}")
+        path = target / "articles" / source.relative_to(content / "articles")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n\n" + document.body, encoding="utf-8")
+
+
+def output_figures(output: Path) -> dict:
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return {
+        "pages_written": sum(1 for p in files if p.suffix == ".html"),
+        "files": len(files),
+        "output_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
+    }
+
+
+def edit_body(content: Path) -> None:
+    article = sorted((content / "articles").rglob("*.md"))[len(YEARS)]
+    article.write_text(article.read_text(encoding="utf-8") + "\nĐoạn sửa thêm.\n", "utf-8")
+
+
+def add_article(content: Path) -> None:
+    template = sorted((content / "articles").rglob("*.md"))[0]
+    text = template.read_text(encoding="utf-8")
+    counter = len(list((content / "articles").rglob("bai-them-*.md")))
+    title = f"Bài viết thêm cho đo hiệu năng số {counter}"
+    lines = [
+        f'title: "{title}"' if line.startswith("title:") else line for line in text.split("\n")
+    ]
+    lines = [line for line in lines if not line.startswith(("slug:", "legacy_url:"))]
+    (template.parent / f"bai-them-{counter}.md").write_text("\n".join(lines), "utf-8")
+
+
+def edit_registry(content: Path) -> None:
+    """A field shown on pages but not used to resolve names: the units' province."""
+    units = content / "data" / "units.yml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("province: Bắc Kạn", "province: Bắc Kạn (sửa)", 1), "utf-8")
+
+
+def main(articles: int = 10_000, runs: int = 3, json_path: str | None = None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        return _measure(work, articles, runs, json_path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dict:
+    per_year = max(1, articles // len(YEARS))
+    started = time.perf_counter()
+    corpus = generate_corpus(work / "content", years=YEARS, articles_per_year=per_year)
+    plain_copy(corpus.root, work / "plain")
+    print(f"corpus: {len(corpus.articles)} articles in {time.perf_counter() - started:.1f} s")
+
+    ours_out, plain_out = work / "out", work / "plain-out"
+    steps: list[tuple[str, Callable[[], None] | None]] = [
+        ("cold", None),
+        ("warm, nothing changed", None),
+        ("one article body edited", lambda: edit_body(corpus.root)),
+        ("one article added", lambda: add_article(corpus.root)),
+        ("one registry entry edited", lambda: edit_registry(corpus.root)),
+    ]
+    measures = {name: Measure(name) for name, _ in steps}
+    plain_cold, plain_warm = Measure("plain Pelican cold"), Measure("plain Pelican warm")
+    figures: dict = {}
+    for run in range(runs):
+        for name, change in steps:
+            if name == "cold":
+                shutil.rmtree(ours_out, ignore_errors=True)
+            if change:
+                change()
+            seconds, peak = run_build("ours", corpus.root, ours_out)
+            measures[name].seconds.append(seconds)
+            measures[name].peak_mb.append(peak)
+            print(f"run {run + 1}: ours, {name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+        figures = output_figures(ours_out)
+        shutil.rmtree(plain_out, ignore_errors=True)
+        shutil.rmtree(work / "plain-cache", ignore_errors=True)
+        for measure in (plain_cold, plain_warm):
+            seconds, peak = run_build("plain", work / "plain", plain_out)
+            measure.seconds.append(seconds)
+            measure.peak_mb.append(peak)
+            print(f"run {run + 1}: {measure.name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+    plain_figures = output_figures(plain_out)
+    baseline = plain_cold.median
+    result = {
+        "articles": len(corpus.articles),
+        "runs": runs,
+        "ours": [
+            m.as_dict() | {"ratio_to_plain_cold": round(m.median / baseline, 3)}
+            for m in measures.values()
+        ],
+        "plain": [plain_cold.as_dict(), plain_warm.as_dict()],
+        "ours_output": figures,
+        "plain_output": plain_figures,
+    }
+    _print_table(result)
+    if json_path:
+        Path(json_path).write_text(json.dumps(result, ensure_ascii=False, indent=2), "utf-8")
+    return result
+
+
+def _print_table(result: dict) -> None:
+    print(f"\n{result['articles']} articles, medians of {result['runs']} runs")
+    print(f"{'build':36} {'seconds':>8} {'× plain cold':>13} {'peak MB':>8}")
+    for row in result["ours"]:
+        print(
+            f"ours: {row['name']:30} {row['median_seconds']:8.2f}"
+            f" {row['ratio_to_plain_cold']:13.3f} {row['median_peak_mb']:8.0f}"
+        )
+    for row in result["plain"]:
+        print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
+    print(f"ours:  {result['ours_output']}")
+    print(f"plain: {result['plain_output']}")
+
+
+if __name__ == "__main__":
+    main()
