@@ -10,10 +10,10 @@ from typing import Literal, TypeVar
 from pydantic import Field, PositiveInt, ValidationError
 
 from . import urls
-from .messages import translate_errors
+from .messages import format_loc, translate_errors
 from .problems import Report
 from .records import Id, Record, Text
-from .source import SourceError, parse_yaml, read_text
+from .source import LineMap, SourceError, parse_yaml, read_text
 from .text import match_key, vi_sort_key
 
 UnitKind = Literal["ban-quan-ly-kcn", "bo", "vu", "ubnd", "phong", "khac"]
@@ -200,17 +200,29 @@ REGISTRY_FILES: dict[str, tuple[str, str, type[Record]]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """A registry file's valid entries, where each was written, and its lines."""
+
+    entries: dict[str, Record]
+    positions: dict[str, int]
+    lines: LineMap
+
+
+_UNREADABLE = _Loaded({}, {}, LineMap({}))
+
+
 def load_registries(data_dir: Path, root: Path, report: Report) -> Registries:
     """Load and validate every registry, reporting problems instead of raising."""
     tables: dict[str, Table] = {}
-    lines = {}
+    loaded: dict[str, _Loaded] = {}
     for name, (filename, label, model) in REGISTRY_FILES.items():
         path = data_dir / filename
         shown = _shown(path, root)
-        entries, lines[name] = _load_table(path, shown, model, report)
-        tables[name] = Table(label, shown, entries)
+        loaded[name] = _load_table(path, shown, model, report)
+        tables[name] = Table(label, shown, loaded[name].entries)
     registries = Registries(unit_names=_unit_name_index(tables["units"]), **tables)
-    _check_references(registries, lines, report)
+    _check_references(registries, loaded, report)
     return registries
 
 
@@ -221,29 +233,29 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_table(path: Path, shown: str, model: type[R], report: Report):
+def _load_table(path: Path, shown: str, model: type[Record], report: Report) -> _Loaded:
     try:
         document = parse_yaml(read_text(path))
     except FileNotFoundError:
         report.error(shown, 1, "", "thiếu tệp danh mục này")
-        return {}, None
+        return _UNREADABLE
     except SourceError as exc:
         report.error(shown, exc.line, "", exc.message)
-        return {}, None
+        return _UNREADABLE
     data = document.data if document.data is not None else []
     if not isinstance(data, list):
         report.error(shown, 1, "", "danh mục phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
-        return {}, document.lines
-    entries: dict[str, R] = {}
+        return _UNREADABLE
+    loaded = _Loaded({}, {}, document.lines)
     for index, item in enumerate(data):
         try:
             entry = model.model_validate(item)
         except ValidationError as exc:
             for loc, message in translate_errors(exc):
                 loc = (index, *loc)
-                report.error(shown, document.lines.line(loc), _loc(loc), message)
+                report.error(shown, document.lines.line(loc), format_loc(loc), message)
             continue
-        if entry.id in entries:
+        if entry.id in loaded.entries:
             report.error(
                 shown,
                 document.lines.line((index, "id")),
@@ -251,14 +263,9 @@ def _load_table(path: Path, shown: str, model: type[R], report: Report):
                 f'mã "{entry.id}" bị trùng — mỗi mục cần một id riêng',
             )
             continue
-        entries[entry.id] = entry
-    return entries, (document.lines, data)
-
-
-def _loc(loc: tuple) -> str:
-    from .messages import format_loc
-
-    return format_loc(loc)
+        loaded.entries[entry.id] = entry
+        loaded.positions[entry.id] = index
+    return loaded
 
 
 def _unit_name_index(units: Table[Unit]) -> dict[str, str]:
@@ -270,37 +277,27 @@ def _unit_name_index(units: Table[Unit]) -> dict[str, str]:
     return index
 
 
-def _check_references(registries: Registries, lines: dict, report: Report) -> None:
+def _unit_references(entry: Record) -> list[tuple[tuple, str | None]]:
+    """(location, unit id) of every unit a registry entry names."""
+    if isinstance(entry, Unit):
+        return [(("parent",), entry.parent), (("successor",), entry.successor)]
+    if isinstance(entry, Bloc):
+        return [(("organizer",), entry.organizer)] + [
+            (("members", i, "unit"), m.unit) for i, m in enumerate(entry.members)
+        ]
+    return []
+
+
+def _check_references(registries: Registries, loaded: dict[str, _Loaded], report: Report) -> None:
     """Ids that registry entries use for other entries must exist."""
     units = registries.units
-
-    def check(table_name: str, table: Table, field_refs) -> None:
-        if lines[table_name] is None:
-            return
-        line_map, data = lines[table_name]
-        positions = {item.get("id"): i for i, item in enumerate(data) if isinstance(item, dict)}
-        for entry in table.values():
-            index = positions[entry.id]
-            for loc, value in field_refs(entry):
+    for table_name in ("units", "blocs"):
+        table: Table = getattr(registries, table_name)
+        source = loaded[table_name]
+        for entry_id, entry in source.entries.items():
+            for loc, value in _unit_references(entry):
                 if value is not None and value not in units:
-                    full = (index, *loc)
+                    full = (source.positions[entry_id], *loc)
                     report.error(
-                        table.path,
-                        line_map.line(full),
-                        _loc(full),
-                        units.unknown(value),
+                        table.path, source.lines.line(full), format_loc(full), units.unknown(value)
                     )
-
-    check(
-        "units",
-        units,
-        lambda u: [(("parent",), u.parent), (("successor",), u.successor)],
-    )
-    check(
-        "blocs",
-        registries.blocs,
-        lambda b: (
-            [(("organizer",), b.organizer)]
-            + [(("members", i, "unit"), m.unit) for i, m in enumerate(b.members)]
-        ),
-    )

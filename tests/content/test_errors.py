@@ -355,3 +355,15 @@ def test_check_command_reports_json_and_fails(tmp_path):
     [problem] = json.loads(result.stdout)
     assert problem["path"] == SHOWN and problem["line"] == 5
     assert problem["field"] == "units[0]" and problem["severity"] == "error"
+
+
+def test_registry_that_is_not_a_list(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "data" / "blocs.yml").write_text("id: khoi\nname: Khối\n", encoding="utf-8")
+    errors = [str(p) for p in load_site(content).report.errors]
+    assert (
+        "content/data/blocs.yml:1: danh mục phải là một danh sách (mỗi mục bắt đầu bằng '- ')"
+        in errors
+    )
+    # Articles naming the bloc are reported too, not crashed on.
+    assert any("event.bloc" in e and 'không có khối thi đua "khoi-kcn-tdmnpb"' in e for e in errors)
