@@ -1,14 +1,15 @@
 # Two commands do everything on a fresh machine with Python 3.11+, git and apt:
 #   make serve   build the site from content/ and serve it at http://127.0.0.1:8000/
 #   make test    run the whole test suite
-# Other targets: build, check, clean, lint. The virtual environment is made on demand.
+# Other targets: build, check, new, preview, clean, lint.
+# The virtual environment is made on demand.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve build check test lint clean system-packages
+.PHONY: serve build check new preview test lint clean system-packages
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,13 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/invoke check
+
+# make new TITLE="Tiêu đề bài viết"   (the title reaches the shell as $TITLE, unquoted by make)
+new: $(STAMP)
+	$(BIN)/invoke new --title="$$TITLE"
+
+preview: $(STAMP)
+	$(BIN)/invoke livereload
 
 system-packages:
 	.ci/system-packages

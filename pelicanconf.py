@@ -5,8 +5,10 @@ Addresses come from ``plugins.domain.urls`` so that Pelican's own pages
 """
 
 import logging
+from pathlib import Path
 
 from plugins.domain import dates, urls
+from plugins.search import search_filter_options, search_filters
 
 AUTHOR = "Ban Quản lý các Khu công nghiệp tỉnh Thái Nguyên"
 SITENAME = "Ban Quản lý các Khu công nghiệp tỉnh Thái Nguyên"
@@ -34,6 +36,7 @@ PLUGINS = [
     "plugins.model_loader",
     "plugins.photos",
     "plugins.neighbours",
+    "plugins.metadata",
     "plugins.archive",
     "plugins.open_data",
     "plugins.units",
@@ -41,12 +44,16 @@ PLUGINS = [
     "plugins.years",
     "plugins.awards",
     "plugins.conferences",
+    "plugins.fingerprint",
+    "plugins.redirects",
     "plugins.sitemap",
 ]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []  # photos are published by plugins.photos only
+# Encoded photo variants, kept between builds (plugins/photos; gitignored).
+PHOTOS = {"CACHE_PATH": str(Path(__file__).resolve().parent / "cache" / "photos")}
 READERS = {"html": None, "rst": None}
 MARKDOWN = {
     "extensions": [
@@ -89,7 +96,11 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = False
 
-JINJA_GLOBALS = {"urls": urls}
+JINJA_GLOBALS = {
+    "urls": urls,
+    "search_filters": search_filters,
+    "search_filter_options": search_filter_options,
+}
 JINJA_FILTERS = {
     "vi_datetime": dates.format_datetime_vi,
     "vi_date": dates.format_date_vi,

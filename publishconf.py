@@ -12,3 +12,10 @@ SITE_ORIGIN = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 STRICT_CONTENT = True  # warnings stop a publish too
+
+# invoke publish / rollback (plugins/workflow/publish): releases are built into
+# DEPLOY_ROOT/releases/ and served from the DEPLOY_ROOT/current symlink.
+DEPLOY_ROOT = "/var/www/bqlkcn"
+DEPLOY_KEEP = 5  # releases kept, the live one included, for invoke rollback
+DEPLOY_RELOAD_COMMAND = ""  # e.g. "sudo systemctl reload nginx": new redirects
+DEPLOY_RSYNC_TARGET = ""  # e.g. "web@may-chu:/var/www/bqlkcn/site/": mirror after publish

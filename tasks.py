@@ -17,16 +17,19 @@ OUTPUT = ROOT / "output"
 SETTINGS = {"dev": ROOT / "pelicanconf.py", "publish": ROOT / "publishconf.py"}
 
 
-def build_site(settings_file: Path, output: Path, **overrides) -> None:
+def build_site(settings_file: Path, output: Path, *, search: bool = False, **overrides) -> None:
     """Build into a fresh folder beside ``output``, then swap it in.
 
-    A build that fails, for bad content or anything else, leaves ``output`` as
-    it was: the half-built folder is removed and nothing else is touched.
+    With ``search``, the built pages are indexed for the search page
+    (``plugins.search``) before the swap. A build that fails, for bad content,
+    a failed index or anything else, leaves ``output`` as it was: the
+    half-built folder is removed and nothing else is touched.
     """
     from pelican import Pelican
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
+    from plugins.search import SearchIndexError, index_site
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
@@ -35,7 +38,9 @@ def build_site(settings_file: Path, output: Path, **overrides) -> None:
             str(settings_file), override={"OUTPUT_PATH": str(staging), **overrides}
         )
         Pelican(settings).run()
-    except InvalidContentError as exc:
+        if search:
+            print(index_site(staging))
+    except (InvalidContentError, SearchIndexError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit(str(exc))
     except BaseException:
@@ -49,16 +54,21 @@ def build_site(settings_file: Path, output: Path, **overrides) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-@task(help={"publish": "dùng publishconf.py (địa chỉ tuyệt đối, cảnh báo cũng dừng)"})
-def build(c: Context, publish: bool = False) -> None:
+@task(
+    help={
+        "publish": "dùng publishconf.py (địa chỉ tuyệt đối, cảnh báo cũng dừng)",
+        "no-search": "không dựng chỉ mục tìm kiếm (nhanh hơn; trang Tìm kiếm không chạy)",
+    }
+)
+def build(c: Context, publish: bool = False, no_search: bool = False) -> None:
     """Dựng website từ content/ vào output/ (build the site)."""
-    build_site(SETTINGS["publish" if publish else "dev"], OUTPUT)
+    build_site(SETTINGS["publish" if publish else "dev"], OUTPUT, search=not no_search)
 
 
 @task(help={"port": "cổng (mặc định 8000)"})
 def serve(c: Context, port: int = 8000) -> None:
     """Dựng rồi mở website tại http://127.0.0.1:8000/ (build and serve)."""
-    build_site(SETTINGS["dev"], OUTPUT)
+    build_site(SETTINGS["dev"], OUTPUT, search=True)
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
     server = RootedHTTPServer(str(OUTPUT), ("127.0.0.1", port), ComplexHTTPRequestHandler)
@@ -73,13 +83,14 @@ def serve(c: Context, port: int = 8000) -> None:
     help={
         "format": "text (mặc định) hoặc json",
         "strict": "coi cảnh báo là lỗi",
+        "path": "thư mục nội dung khác content/",
     }
 )
-def check(c: Context, format: str = "text", strict: bool = False) -> None:
+def check(c: Context, format: str = "text", strict: bool = False, path: str = "") -> None:
     """Kiểm tra nội dung, không dựng trang (validate content without building)."""
     from plugins.domain.site import load_site
 
-    report = load_site(CONTENT).report
+    report = load_site(Path(path) if path else CONTENT).report
     if format == "json":
         print(
             json.dumps(
@@ -106,6 +117,153 @@ def bench(c: Context, articles: int = 10_000, runs: int = 3, json_file: str = ""
     from tests.benchmark.bench import main
 
     main(articles=articles, runs=runs, json_path=json_file or None)
+
+
+@task(help={"title": "tiêu đề bài viết, trong ngoặc kép"})
+def new(c: Context, title: str) -> None:
+    """Tạo bài viết mới từ mẫu: invoke new "Tiêu đề bài viết" (new article)."""
+    from plugins.workflow.new_article import ArticleExistsError, create_article
+
+    try:
+        path = create_article(CONTENT, title)
+    except (ArticleExistsError, ValueError) as exc:
+        sys.exit(f"Chưa tạo bài: {exc}")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"Đã tạo {shown} — mở tệp để viết bài, rồi: make preview")
+
+
+@task
+def install_hook(c: Context) -> None:
+    """Cài hook kiểm tra nội dung trước mỗi lần commit (pre-commit hook)."""
+    from plugins.workflow.hook import HookError, install_hook
+
+    try:
+        print(f"Đã cài {install_hook(ROOT)}: mỗi commit có tệp content/ sẽ chạy make check.")
+    except HookError as exc:
+        sys.exit(f"Chưa cài hook: {exc}")
+
+
+@task(
+    help={
+        "port": "cổng (mặc định 8000; 0: cổng trống bất kỳ)",
+        "content": "thư mục nội dung (mặc định content/)",
+        "output": "thư mục dựng (mặc định output/)",
+    }
+)
+def livereload(c: Context, port: int = 8000, content: str = "", output: str = "") -> None:
+    """Xem trước: dựng lại khi sửa content/, theme/, plugins/; trình duyệt tự tải lại."""
+    from plugins.workflow.preview import run_preview
+
+    run_preview(
+        ROOT,
+        SETTINGS["dev"],
+        Path(output) if output else OUTPUT,
+        Path(content) if content else CONTENT,
+        port,
+        watched=(Path(content) if content else CONTENT, ROOT / "theme", ROOT / "plugins"),
+        announce=lambda message: print(message, flush=True),
+    )
+
+
+@task(
+    help={
+        "path": "trang đã lưu (.html, .txt), thư mục chứa chúng, hoặc mẫu như 'luu/*.html'",
+        "category": "chuyên mục cho các bài (mặc định: chuyên mục đầu tiên)",
+        "portlet": "mã asset publisher của website cũ (mặc định ndELOWDiCSjm)",
+        "base-url": "địa chỉ website cũ, ví dụ http://bqlkcnthainguyen.gov.vn/",
+        "content": "thư mục nội dung (mặc định content/)",
+    }
+)
+def import_legacy(
+    c: Context,
+    path: str,
+    category: str = "",
+    portlet: str = "",
+    base_url: str = "",
+    content: str = "",
+) -> None:
+    """Nhập bài từ trang đã lưu của website cũ (import pages of the old site)."""
+    from plugins.workflow.legacy_import import ImportOptions, import_pages, report
+
+    options = ImportOptions.from_cli(category, portlet, base_url)
+    root = Path(content) if content else CONTENT
+    result = import_pages(report.paths(path), root, options)
+    print(report.render(result, root))
+    if not result.ok:
+        sys.exit(1)
+
+
+@task(
+    help={
+        "deploy-root": "thư mục trên máy chủ (mặc định DEPLOY_ROOT của publishconf.py)",
+        "keep": "số bản giữ lại để quay lại (mặc định DEPLOY_KEEP)",
+    }
+)
+def publish(c: Context, deploy_root: str = "", keep: int = 0) -> None:
+    """Dựng bản mới vào releases/, kiểm tra, rồi chuyển website sang bản đó."""
+    from plugins.workflow.publish import PublishError, publish, publish_options
+
+    options = publish_options(SETTINGS["publish"], deploy_root, keep)
+    try:
+        publish(lambda release: build_site(SETTINGS["publish"], release, search=True), options)
+    except PublishError as exc:
+        sys.exit(str(exc))
+
+
+@task(help={"deploy-root": "thư mục trên máy chủ (mặc định DEPLOY_ROOT của publishconf.py)"})
+def rollback(c: Context, deploy_root: str = "") -> None:
+    """Quay website về bản đã đăng trước đó (undo the last publish)."""
+    from plugins.workflow.publish import PublishError, publish_options, rollback
+
+    try:
+        rollback(publish_options(SETTINGS["publish"], deploy_root))
+    except PublishError as exc:
+        sys.exit(str(exc))
+
+
+@task(
+    help={
+        "deploy-root": "thư mục trên máy chủ (mặc định DEPLOY_ROOT của publishconf.py)",
+        "listen": "cổng hoặc địa chỉ:cổng (mặc định 80)",
+        "server-name": "tên miền (mặc định bqlkcnthainguyen.gov.vn)",
+    }
+)
+def nginx_config(
+    c: Context, deploy_root: str = "", listen: str = "80", server_name: str = ""
+) -> None:
+    """In cấu hình nginx của website (deploy/nginx) cho máy chủ này."""
+    from plugins.workflow.publish import NginxSite, publish_options
+
+    root = publish_options(SETTINGS["publish"], deploy_root).deploy_root
+    names = {"server_name": server_name} if server_name else {}
+    print(NginxSite(deploy_root=root, listen=listen, **names).render(), end="")
+
+
+@task(help={"publish": "kiểm tra bản dựng bằng publishconf.py (địa chỉ tuyệt đối)"})
+def links(c: Context, publish: bool = False) -> None:
+    """Dựng rồi kiểm tra mọi liên kết nội bộ; liệt kê liên kết ngoài (check links)."""
+    from pelican.settings import read_settings
+
+    from tests.quality.links import check_links
+
+    settings_file = SETTINGS["publish" if publish else "dev"]
+    build_site(settings_file, OUTPUT, search=True)
+    report = check_links(OUTPUT, read_settings(str(settings_file))["SITE_ORIGIN"])
+    listed = ROOT / "build" / "links-external.txt"
+    listed.parent.mkdir(exist_ok=True)
+    listed.write_text(report.external_text(), encoding="utf-8")
+    print(f"{report.checked} liên kết nội bộ; liên kết ngoài: {listed.relative_to(ROOT)}")
+    if report.problems:
+        sys.exit("\n".join(map(str, report.problems)))
+
+
+@task
+def screenshots(c: Context) -> None:
+    """Chụp màn hình các trang chính vào docs/screenshots/ (Chromium, 1280 và 360 px)."""
+    from tests.quality.screenshots import take_screenshots
+
+    for path in take_screenshots(ROOT / "docs" / "screenshots"):
+        print(path.relative_to(ROOT))
 
 
 @task

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tasks import SETTINGS, build_site
+from tests.corpus import Corpus, generate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -67,6 +68,20 @@ def sample_site(tmp_path_factory) -> BuiltSite:
     """The real content/ built with the development settings."""
     output = tmp_path_factory.mktemp("sample") / "output"
     build_site(SETTINGS["dev"], output)
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session")
+def generated_corpus(tmp_path_factory) -> Corpus:
+    """The generated fixture corpus (tests/corpus.py), written once per session."""
+    return generate_corpus(tmp_path_factory.mktemp("generated") / "content")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(generated_corpus, tmp_path_factory) -> BuiltSite:
+    """The generated corpus built with the development settings."""
+    output = tmp_path_factory.mktemp("generated-site") / "output"
+    build_site(SETTINGS["dev"], output, PATH=str(generated_corpus.root))
     return BuiltSite(output)
 
 

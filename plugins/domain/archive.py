@@ -200,18 +200,19 @@ def _roles(articles: Sequence[Article]) -> tuple[RoleEntry, ...]:
     return tuple(sorted(found.values(), key=lambda e: (-e.role.year, e.role.bloc.id)))
 
 
-def _concerns(article: Article) -> set[str]:
-    """Ids of every unit an article is about, named in any field."""
-    ids = {u.id for u in article.units}
+def concerned_units(article: Article) -> dict[str, Unit]:
+    """Every unit an article is about, named in any field, by id.
+
+    A unit's page lists the article, and search filters it under the unit.
+    """
+    units = list(article.units)
     if article.event and article.event.host:
-        ids.add(article.event.host.id)
-    ids |= {a.recipient.id for a in article.awards if a.recipient}
-    ids |= {a.unit.id for a in article.awards if a.unit}
+        units.append(article.event.host)
+    units += [a.recipient for a in article.awards if a.recipient]
+    units += [a.unit for a in article.awards if a.unit]
     for role in article.roles:
-        ids.add(role.head.id)
-        if role.deputy:
-            ids.add(role.deputy.id)
-    return ids
+        units += [role.head, *([role.deputy] if role.deputy else [])]
+    return {unit.id: unit for unit in units}
 
 
 def _unit_archives(
@@ -223,7 +224,7 @@ def _unit_archives(
     units = registries.units
     by_unit: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        for unit_id in _concerns(article):
+        for unit_id in concerned_units(article):
             by_unit[unit_id].append(article)
     out = {}
     for unit in registries.units_sorted():

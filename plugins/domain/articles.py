@@ -15,6 +15,7 @@ from .references import (
     CategoryRef,
     EventTypeRef,
     ImageRef,
+    LegacyPath,
     UnitRef,
     VnDate,
     VnDateTime,
@@ -154,7 +155,7 @@ class Article(Document):
     awards: tuple[Award, ...] = ()
     people: tuple[Person, ...] = ()
     images: tuple[Photo, ...] = ()
-    legacy_url: Text | None = Field(default=None, pattern=r"^/")
+    legacy_url: LegacyPath | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -221,11 +222,21 @@ class Article(Document):
     def lead_photo(self) -> Photo | None:
         """The lead image, else the first photo: for cards and Open Graph."""
         if self.image is not None:
-            return Photo(src=self.image, alt=self.image_alt)
+            # Already resolved and checked: built without validating again.
+            return Photo.model_construct(src=self.image, alt=self.image_alt)
         return self.images[0] if self.images else None
 
     def photo_address(self, photo: Photo) -> urls.Address:
-        return urls.article_file(self.year, self.slug or "", photo.src.path.name)
+        """The photo at full size in JPEG, published by plugins.photos: a stable address."""
+        stem = slugify(photo.src.path.stem) or "anh"
+        return urls.article_file(self.year, self.slug or "", f"{stem}.jpg")
+
+    @property
+    def share_image_address(self) -> urls.Address | None:
+        """The Open Graph image (1200×630, from :attr:`lead_photo`), if there is a photo."""
+        if self.lead_photo is None:
+            return None
+        return urls.article_share_image(self.year, self.slug or "")
 
 
 class Page(Document):

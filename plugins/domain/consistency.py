@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
+from . import urls
 from .articles import Article, Award, Document, Page
 from .messages import format_loc
 from .problems import Report
@@ -15,7 +16,7 @@ def check_consistency(
     report: Report,
 ) -> None:
     _unique_addresses([*articles, *pages], lines, report)
-    _unique_legacy_urls(articles, lines, report)
+    _unique_legacy_urls(articles, pages, lines, report)
     _agreeing_roles(articles, lines, report)
     _awards_recorded_once(articles, lines, report)
 
@@ -49,12 +50,24 @@ def _unique_addresses(
 
 
 def _unique_legacy_urls(
-    articles: Iterable[Article], lines: dict[str, LineMap], report: Report
+    articles: Sequence[Article], pages: Sequence[Page], lines: dict[str, LineMap], report: Report
 ) -> None:
+    """One redirect per old address, and none where a page of the new site is."""
+    addresses = {d.address.url: d for d in (*articles, *pages)}
     seen: dict[str, Article] = {}
     for article in articles:
         if article.legacy_url is None:
             continue
+        redirect = urls.legacy(article.legacy_url).url
+        if redirect in addresses:
+            report.error(
+                article.path,
+                lines[article.path].line(("legacy_url",)),
+                "legacy_url",
+                f"địa chỉ cũ này trùng với địa chỉ mới /{redirect} của"
+                f" {_where(addresses[redirect], ('title',), lines)} — địa chỉ cũ là"
+                " địa chỉ của bài trên website cũ",
+            )
         first = seen.setdefault(article.legacy_url, article)
         if first is not article:
             report.error(

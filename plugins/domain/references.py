@@ -5,16 +5,17 @@ They read a :class:`Scope` from pydantic's validation context, so one
 an article, collecting all errors with their locations.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from PIL import Image, UnidentifiedImageError
 from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from .dates import DateError, parse_date, parse_datetime
+from .images import ImageFileError, open_image
 from .records import Record
 from .registries import AwardType, Bloc, Category, EventType, Registries, Unit
 
@@ -116,14 +117,35 @@ def _resolve_image(value: Any, info: ValidationInfo) -> ImageSource:
 
 
 def _check_readable_image(name: str, path: Path) -> None:
+    """Header checks only: decoding every photo on each load would be too slow."""
     try:
-        with Image.open(path) as image:
+        with open_image(path, name) as image:
             image.verify()
-    except (UnidentifiedImageError, SyntaxError, OSError):
-        raise PydanticCustomError(
-            "content",
-            f'tệp "{name}" không đọc được như một ảnh (hỏng hoặc không phải JPEG/PNG/WebP)',
-        ) from None
+    except ImageFileError as exc:
+        raise PydanticCustomError("content", exc.message) from None
+
+
+# A path as the old site's pages were addressed: ASCII path characters only, so
+# that it can be written into the nginx configuration and the output folder.
+_LEGACY_PATH = re.compile(r"/[A-Za-z0-9\-._~%!&()*+,=:@/]*")
+
+
+def _legacy_path(value: Any) -> str:
+    """``legacy_url``: the path of an article on the old site, without host or query."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and _LEGACY_PATH.fullmatch(text):
+        return text
+    example = "/tin-tuc-su-kien/-/asset_publisher/ndELOWDiCSjm/content/ten-bai"
+    hint = ""
+    if isinstance(text, str) and text.startswith(("http://", "https://")):
+        hint = " — chỉ ghi phần đường dẫn, bỏ http://tên-miền"
+    elif isinstance(text, str) and ("?" in text or "#" in text):
+        hint = ' — bỏ phần từ dấu "?" hoặc "#" trở đi'
+    raise PydanticCustomError(
+        "content",
+        f'địa chỉ cũ cần là đường dẫn bắt đầu bằng "/", không dấu, không có dấu cách,'
+        f" ví dụ {example} (đang ghi: {value!r}){hint}",
+    )
 
 
 UnitRef = Annotated[Unit, BeforeValidator(_resolve_unit)]
@@ -134,3 +156,4 @@ EventTypeRef = Annotated[EventType, BeforeValidator(_table_resolver("event_types
 VnDate = Annotated[date, BeforeValidator(_date)]
 VnDateTime = Annotated[datetime, BeforeValidator(_datetime)]
 ImageRef = Annotated[ImageSource, BeforeValidator(_resolve_image)]
+LegacyPath = Annotated[str, BeforeValidator(_legacy_path)]

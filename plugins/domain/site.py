@@ -42,10 +42,15 @@ class Site:
     pages: tuple[Page, ...]
     report: Report
     by_file: dict[Path, Document] = field(repr=False)
+    lines: dict[str, LineMap] = field(repr=False, default_factory=dict)
 
     def document(self, source: str | Path) -> Document:
         """The record read from ``source`` (an absolute path, as Pelican gives)."""
         return self.by_file[Path(source).resolve()]
+
+    def line(self, document: Document, loc: tuple[str | int, ...]) -> int:
+        """The line of field ``loc`` of ``document``: for problems found after loading."""
+        return self.lines[document.path].line(loc)
 
     def public_articles(self, now: dt.datetime) -> list[Article]:
         return [a for a in self.articles if a.is_public(now)]
@@ -61,30 +66,32 @@ def load_site(content_root: Path) -> Site:
         (PAGES_FOLDER, Page, PAGE_FIELDS),
     ):
         for path in sorted((content_root / folder).rglob("*.md")):
-            result = _load_document(path, model, fields, content_root, registries, report)
+            resolved = path.resolve()  # once: resolving 10,000 paths is not free
+            shown = _shown(resolved, content_root)
+            result = _load_document(path, shown, model, fields, content_root, registries, report)
             if result is not None:
-                loaded[path.resolve()] = result
+                loaded[resolved] = result
     documents = {path: doc for path, (doc, _) in loaded.items()}
     lines = {doc.path: line_map for doc, line_map in loaded.values()}
     articles = tuple(d for d in documents.values() if isinstance(d, Article))
     pages = tuple(d for d in documents.values() if isinstance(d, Page))
     check_consistency(articles, pages, lines, report)
-    return Site(content_root, registries, articles, pages, report, documents)
+    return Site(content_root, registries, articles, pages, report, documents, lines)
 
 
-def _shown(path: Path, content_root: Path) -> str:
-    return path.resolve().relative_to(content_root.parent).as_posix()
+def _shown(resolved: Path, content_root: Path) -> str:
+    return resolved.relative_to(content_root.parent).as_posix()
 
 
 def _load_document(
     path: Path,
+    shown: str,
     model: type[Document],
     fields: frozenset[str],
     content_root: Path,
     registries: Registries,
     report: Report,
 ) -> tuple[Document, LineMap] | None:
-    shown = _shown(path, content_root)
     try:
         source = split_front_matter(read_text(path))
     except SourceError as exc:

@@ -110,10 +110,9 @@ def parse_yaml(text: str, *, offset: int = 0) -> YamlDocument:
         return YamlDocument(None, LineMap({(): 1}, offset))
     lines: dict[Loc, int] = {}
     try:
-        _collect_lines(node, (), lines)
+        data = _construct(node, (), lines, _Loader(""))
     except SourceError as exc:
         raise SourceError(exc.line + offset, exc.message) from None
-    data = _Loader("").construct_document(node)
     return YamlDocument(data, LineMap(lines, offset))
 
 
@@ -142,16 +141,57 @@ def _explain_yaml(problem: str) -> str:
     return f"YAML không hợp lệ ({problem or 'lỗi cú pháp'}) — kiểm tra thụt lề và dấu ':'"
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], constructor) -> Any:
+    """The value of ``node``, recording the line of it and of everything in it.
+
+    Plain strings, mappings and lists (nearly all front matter) are built here
+    in the same walk that records lines, which is much faster than PyYAML's
+    constructor; anything else (numbers, booleans, tags, merge keys) is left to
+    that constructor, so the values are the same as ``yaml.safe_load`` gives.
+    """
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        lines[loc] = node.start_mark.line + 1
+        return node.value
+    plain_map = isinstance(node, yaml.MappingNode) and node.tag == _MAP
+    if plain_map and all(k.tag == _STR for k, _ in node.value):
+        lines[loc] = node.start_mark.line + 1
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if (*loc, key) in lines:
+                raise _written_twice(key_node)
+            mapping[key] = _construct(value_node, (*loc, key), lines, constructor)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+        return mapping
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        lines[loc] = node.start_mark.line + 1
+        return [
+            _construct(item, (*loc, index), lines, constructor)
+            for index, item in enumerate(node.value)
+        ]
+    _collect_lines(node, loc, lines)
+    return constructor.construct_object(node, deep=True)
+
+
+def _written_twice(key_node: yaml.Node) -> SourceError:
+    return SourceError(
+        key_node.start_mark.line + 1,
+        f'trường "{key_node.value}" được ghi hai lần — xóa một trong hai dòng',
+    )
+
+
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             if (*loc, key) in lines:
-                raise SourceError(
-                    key_node.start_mark.line + 1,
-                    f'trường "{key}" được ghi hai lần — xóa một trong hai dòng',
-                )
+                raise _written_twice(key_node)
             _collect_lines(value_node, (*loc, key), lines)
             lines[(*loc, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):

@@ -53,6 +53,11 @@ def article_file(year: int, slug: str, filename: str) -> Address:
     return file(f"tin-tuc/{year}/{slug}/{filename}")
 
 
+def article_share_image(year: int, slug: str) -> Address:
+    """The article's Open Graph image: one stable address whatever its lead photo."""
+    return article_file(year, slug, "anh-chia-se.jpg")
+
+
 def page(slug: str) -> Address:
     return folder(f"{slug}/")
 
@@ -91,3 +96,12 @@ def award_type(award_id: str) -> Address:
 
 def open_data(filename: str) -> Address:
     return file(f"du-lieu/{filename}")
+
+
+def legacy(legacy_url: str) -> Address:
+    """Where the redirect page for an old site's address (``legacy_url``) is saved.
+
+    Old addresses have no trailing slash; a file-only host serves
+    ``{legacy_url}/index.html`` for them after its own redirect to the folder.
+    """
+    return folder(legacy_url.strip("/") + "/")

@@ -1,78 +1,79 @@
-"""Photos of articles: published beside the article, shown as ``<figure>``.
+"""Photos of articles: responsive, stripped of metadata, encoded once (Pelican glue).
 
-A paragraph of the body holding only ``![](name)`` for a photo of ``images:``
-becomes a figure with that photo's caption; photos the body does not place are
-shown by the theme as a gallery (``Article.gallery``).
+Once the articles are read, every photo of every published or hidden article
+is prepared (:class:`PhotoLibrary`); the body's photos become figures and the
+generator links the variants from the cache into the output. Templates reach
+them through the ``photos`` global (:class:`PhotoMarkup`).
+
+Settings, all optional: ``PHOTOS = {"CACHE_PATH": "cache/photos", "WORKERS": 0}``
+(``WORKERS`` 0: one process per core).
 """
 
-import shutil
+import os
 from pathlib import Path
+from typing import Any
 
-from bs4 import BeautifulSoup
 from pelican import signals
-from pelican.contents import Article as PelicanArticle
-from PIL import Image
 
-from plugins.domain.articles import Article, Photo
+from plugins.model_loader.model_loader import SITE_MODEL
 
+from .cache import PhotoCache, link_or_copy
+from .library import PhotoLibrary
+from .markup import PhotoMarkup, place_figures
 
-def photo_tag(soup: BeautifulSoup, article: Article, photo: Photo, *, lazy: bool):
-    """An ``<img>`` with the size the browser needs to reserve its space."""
-    with Image.open(photo.src.path) as image:
-        width, height = image.size
-    attrs = {
-        "src": "/" + article.photo_address(photo).url,
-        "alt": photo.alt_text,
-        "width": str(width),
-        "height": str(height),
-    }
-    if lazy:
-        attrs |= {"loading": "lazy", "decoding": "async"}
-    return soup.new_tag("img", attrs=attrs)
+SETTING = "PHOTOS"
+DEFAULTS: dict[str, Any] = {"CACHE_PATH": "cache/photos", "WORKERS": 0}
+_MARKUP = "PHOTO_MARKUP"
+"""Settings key of this build's :class:`PhotoMarkup`."""
 
 
-def place_figures(instance) -> None:
-    """Rewrite the body's photo paragraphs into captioned figures."""
-    record = getattr(instance, "record", None)
-    if not isinstance(instance, PelicanArticle) or not isinstance(record, Article):
-        return
-    if not record.placed_photo_names:
-        return
-    photos = {p.src.name: p for p in record.images}
-    soup = BeautifulSoup(instance._content, "html.parser")
-    for index, image in enumerate(soup.select("p > img")):
-        paragraph = image.parent
-        photo = photos.get(image.get("src", ""))
-        if photo is None or paragraph.get_text(strip=True):
-            continue
-        figure = soup.new_tag("figure", attrs={"class": "photo"})
-        figure.append(photo_tag(soup, record, photo, lazy=index > 0))
-        if photo.caption:
-            caption = soup.new_tag("figcaption")
-            caption.string = photo.caption
-            figure.append(caption)
-        paragraph.replace_with(figure)
-    instance._content = str(soup)
+def photo_settings(settings: dict[str, Any]) -> tuple[Path, int]:
+    """The cache folder and the number of worker processes, checked."""
+    options = {**DEFAULTS, **settings.get(SETTING, {})}
+    unknown = sorted(set(options) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(f"{SETTING}: unknown key {unknown[0]!r}; known: {sorted(DEFAULTS)}")
+    workers = options["WORKERS"]
+    if not isinstance(workers, int) or workers < 0:
+        raise ValueError(f"{SETTING}['WORKERS'] must be a whole number ≥ 0, not {workers!r}")
+    return Path(options["CACHE_PATH"]), workers or _cores()
+
+
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def set_up(pelican) -> None:
+    settings = pelican.settings
+    cache_path, workers = photo_settings(settings)
+    library = PhotoLibrary(PhotoCache(cache_path), workers)
+    markup = PhotoMarkup(library, settings["SITEURL"], settings.get("SITE_ORIGIN", ""))
+    settings[_MARKUP] = markup
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), "photos": markup}
+
+
+def prepare(generator) -> None:
+    """Encode what the cache lacks, then place the body's photos."""
+    markup: PhotoMarkup = generator.settings[_MARKUP]
+    articles = [*generator.articles, *generator.hidden_articles]
+    markup.library.prepare([a.record for a in articles], generator.settings[SITE_MODEL])
+    for article in articles:
+        article._content = place_figures(article._content, article.record, markup)
 
 
 class PhotoPublisher:
-    """Copies the photos of every published article into the output."""
+    """Links every prepared photo file from the cache into the output."""
 
     def __init__(self, context, settings, path, theme, output_path, **_) -> None:
-        self.context = context
+        self.library: PhotoLibrary = settings[_MARKUP].library
         self.output_path = Path(output_path)
 
     def generate_output(self, writer) -> None:
-        articles = self.context.get("articles", []) + self.context.get("hidden_articles", [])
-        for article in articles:
-            record: Article = article.record
-            photos = list(record.images)
-            if record.lead_photo and record.lead_photo not in photos:
-                photos.append(record.lead_photo)
-            for photo in photos:
-                target = self.output_path / record.photo_address(photo).save_as
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(photo.src.path, target)
+        for published in self.library.files():
+            link_or_copy(published.cached, self.output_path / published.address.save_as)
 
 
 def add_generator(_pelican):
@@ -80,5 +81,6 @@ def add_generator(_pelican):
 
 
 def register() -> None:
-    signals.content_object_init.connect(place_figures)
+    signals.initialized.connect(set_up)
+    signals.article_generator_finalized.connect(prepare)
     signals.get_generators.connect(add_generator)

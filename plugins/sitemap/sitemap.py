@@ -35,7 +35,9 @@ def write_sitemap(pelican) -> None:
     output = Path(pelican.output_path)
     site: Site = pelican.settings[SITE_MODEL]
     pages = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html"))
-    pages = [p for p in pages if p not in EXCLUDED]
+    # Redirect pages left at the old site's addresses (plugins.redirects) are not pages.
+    redirects = {urls.legacy(a.legacy_url).save_as for a in site.articles if a.legacy_url}
+    pages = [p for p in pages if p not in EXCLUDED | redirects]
     lastmod = {a.address.save_as: (a.modified or a.date).date().isoformat() for a in site.articles}
     origin = pelican.settings["SITE_ORIGIN"].rstrip("/")
     (output / urls.SITEMAP.save_as).write_text(

@@ -4,10 +4,12 @@ pages served over HTTP on loopback as a static host would serve them."""
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import page_types
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -83,6 +85,29 @@ def sample_server(sample_site) -> Iterator[SiteServer]:
     """The sample site served over HTTP."""
     with SiteServer(sample_site.output) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def corpus_server(corpus_site) -> Iterator[SiteServer]:
+    """The generated corpus served over HTTP."""
+    with SiteServer(corpus_site.output) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def url_of_kind(sample_server, corpus_server, generated_corpus) -> Callable[[str, str], str]:
+    """``url_of_kind(site, kind)``: the address of a kind of page (tests/page_types.py)
+    on the served ``"sample"`` site or ``"corpus"``."""
+    sites = {
+        "sample": (sample_server, page_types.SAMPLE),
+        "corpus": (corpus_server, page_types.corpus_pages(generated_corpus)),
+    }
+
+    def url(site: str, kind: str) -> str:
+        server, paths = sites[site]
+        return server.url(paths[kind])
+
+    return url
 
 
 @pytest.fixture

@@ -1,0 +1,10 @@
+"""Full-text search: the filters articles carry and the Pagefind index.
+
+The site is indexed after Pelican has written it (``tasks.build_site``), from
+the finished HTML; see docs/tim-kiem.md for what readers and editors get.
+"""
+
+from .filters import search_filter_options, search_filters
+from .indexing import SearchIndexError, index_site
+
+__all__ = ["SearchIndexError", "index_site", "search_filter_options", "search_filters"]

@@ -1,0 +1,1 @@
+"""Quality gates shared by the tests and the tasks: links, screenshots."""

@@ -1,0 +1,40 @@
+"""The builds that the site-wide gates read: the sample as developed and as
+published (absolute addresses), and the generated corpus, each with its origin."""
+
+from dataclasses import dataclass
+
+import pytest
+
+import pelicanconf
+import publishconf
+from tasks import SETTINGS, build_site
+from tests.conftest import BuiltSite
+
+ORIGINS = {
+    "sample": pelicanconf.SITE_ORIGIN,
+    "published": publishconf.SITE_ORIGIN,
+    "corpus": pelicanconf.SITE_ORIGIN,
+}
+
+
+@dataclass(frozen=True)
+class Build:
+    name: str
+    site: BuiltSite
+    origin: str
+    """The absolute address of the site's root, without the final slash."""
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> BuiltSite:
+    """The real content/ built with the publishing settings."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    build_site(SETTINGS["publish"], output)
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session", params=list(ORIGINS))
+def built(request) -> Build:
+    """Each build in turn: tests that take it run once per build."""
+    site = request.getfixturevalue(f"{request.param}_site")
+    return Build(request.param, site, ORIGINS[request.param].rstrip("/"))
