@@ -45,6 +45,7 @@ PLUGINS = [
     "plugins.awards",
     "plugins.conferences",
     "plugins.fingerprint",
+    "plugins.pagination",
     "plugins.redirects",
     "plugins.sitemap",
 ]

@@ -69,6 +69,21 @@ def test_news_pagination_boundaries(site, corpus):
     assert [u for p in pages for u in p] == [a.url for a in listed]
 
 
+def test_page_links_lead_to_the_numbered_pages(site):
+    first = site.html("/tin-tuc/")
+    last = int(first.select(".pagination li a:not([rel])")[-1].get_text())
+    for number in range(1, last + 1):
+        url = "/tin-tuc/" if number == 1 else f"/tin-tuc/trang/{number}/"
+        links = site.html(url).select(".pagination li a:not([rel])")
+        numbers = [int(a.get_text()) for a in links]
+        near = range(max(1, number - 2), min(last, number + 2) + 1)
+        assert numbers == sorted({1, last, *near})
+        current = [a for a in links if a.get("aria-current") == "page"]
+        assert [a.get_text() for a in current] == [str(number)]
+        for a in links:
+            assert site.exists(a["href"]), (url, a["href"])
+
+
 def test_merged_unit_says_so_and_links_on(site, corpus):
     page = site.html(f"/don-vi/{corpus.merged_unit}/")
     notice = page.select_one(".notice")
