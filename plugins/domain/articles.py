@@ -125,6 +125,10 @@ class Document(Record):
     path: str
     body: str
     body_line: int
+    front_digest: str
+    """sha256 (hex) of the front matter as written, in NFC: tells a build what changed."""
+    body_digest: str
+    """sha256 (hex) of the body as written, in NFC."""
     title: Text
     slug: Id | None = None
     summary: Text | None = None
@@ -248,8 +252,10 @@ class Page(Document):
         return urls.page(self.slug or "")
 
 
-ARTICLE_FIELDS = frozenset(Article.model_fields) - {"path", "body", "body_line"}
-PAGE_FIELDS = frozenset(Page.model_fields) - {"path", "body", "body_line"}
+SOURCE_FIELDS = frozenset({"path", "body", "body_line", "front_digest", "body_digest"})
+"""Fields the loader fills from the file itself: not for editors to write."""
+ARTICLE_FIELDS = frozenset(Article.model_fields) - SOURCE_FIELDS
+PAGE_FIELDS = frozenset(Page.model_fields) - SOURCE_FIELDS
 NESTED_FIELDS = frozenset().union(
     Event.model_fields,
     Role.model_fields,

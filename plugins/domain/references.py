@@ -6,10 +6,10 @@ an article, collecting all errors with their locations.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -22,6 +22,25 @@ from .registries import AwardType, Bloc, Category, EventType, Registries, Unit
 IMAGE_FOLDER = "images"
 
 
+class FileStamp(NamedTuple):
+    """A file as written, where it resolves to, and its ``stat`` (None if missing)."""
+
+    path: str
+    resolved: str
+    stat: tuple[int, ...] | None
+
+
+def file_stamp(path: Path) -> FileStamp:
+    """Taken before the file is read: a change made while it is read changes the stamp."""
+    resolved = path.resolve()
+    try:
+        st = resolved.stat()
+    except OSError:
+        return FileStamp(str(path), str(resolved), None)
+    identity = (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    return FileStamp(str(path), str(resolved), identity)
+
+
 @dataclass(frozen=True)
 class Scope:
     """What validating one document needs besides the document."""
@@ -29,6 +48,8 @@ class Scope:
     registries: Registries
     content_root: Path
     document_dir: Path
+    looked_at: list[FileStamp] = field(default_factory=list, compare=False)
+    """Every file validation looked for, found or not: a cached result depends on them."""
 
 
 def field_error(at: tuple[str | int, ...], message: str) -> PydanticCustomError:
@@ -96,7 +117,9 @@ def _resolve_image(value: Any, info: ValidationInfo) -> ImageSource:
     name = value.strip()
     root = scope.content_root.resolve()
     bases = (scope.document_dir, scope.content_root / IMAGE_FOLDER)
-    candidates = [(base / name.lstrip("/")).resolve() for base in bases]
+    looked_at = [base / name.lstrip("/") for base in bases]
+    scope.looked_at.extend(file_stamp(path) for path in looked_at)
+    candidates = [path.resolve() for path in looked_at]
     outside = [c for c in candidates if not c.is_relative_to(root)]
     if len(outside) == len(candidates):
         raise PydanticCustomError(

@@ -2,6 +2,7 @@
 event types. Articles refer to their entries by id."""
 
 import difflib
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from . import urls
 from .messages import format_loc, translate_errors
 from .problems import Report
 from .records import Id, Record, Text
-from .source import LineMap, SourceError, parse_yaml, read_text
+from .source import LineMap, SourceError, decode_text, parse_yaml
 from .text import match_key, vi_sort_key
 
 UnitKind = Literal["ban-quan-ly-kcn", "bo", "vu", "ubnd", "phong", "khac"]
@@ -179,6 +180,8 @@ class Registries:
     event_types: Table[EventType]
     unit_names: dict[str, str]
     """match_key of every unit id, name, short name and alias → unit id."""
+    digest: str
+    """sha256 of the registry files as read: what a cached document depends on."""
 
     def find_unit(self, value: str) -> Unit | None:
         """A unit by id, or by name or alias whatever the case or tone placement."""
@@ -216,12 +219,17 @@ def load_registries(data_dir: Path, root: Path, report: Report) -> Registries:
     """Load and validate every registry, reporting problems instead of raising."""
     tables: dict[str, Table] = {}
     loaded: dict[str, _Loaded] = {}
+    digest = hashlib.sha256()
     for name, (filename, label, model) in REGISTRY_FILES.items():
         path = data_dir / filename
         shown = _shown(path, root)
-        loaded[name] = _load_table(path, shown, model, report)
+        raw = _read(path)
+        digest.update(_framed(shown, raw))
+        loaded[name] = _load_table(raw, shown, model, report)
         tables[name] = Table(label, shown, loaded[name].entries)
-    registries = Registries(unit_names=_unit_name_index(tables["units"]), **tables)
+    registries = Registries(
+        unit_names=_unit_name_index(tables["units"]), digest=digest.hexdigest(), **tables
+    )
     _check_references(registries, loaded, report)
     return registries
 
@@ -233,12 +241,25 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_table(path: Path, shown: str, model: type[Record], report: Report) -> _Loaded:
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None if it is missing."""
     try:
-        document = parse_yaml(read_text(path))
+        return path.read_bytes()
     except FileNotFoundError:
+        return None
+
+
+def _framed(shown: str, raw: bytes | None) -> bytes:
+    """Name, length and bytes, for a digest: a missing file differs from an empty one."""
+    return f"{shown}\0{-1 if raw is None else len(raw)}\0".encode() + (raw or b"")
+
+
+def _load_table(raw: bytes | None, shown: str, model: type[Record], report: Report) -> _Loaded:
+    if raw is None:
         report.error(shown, 1, "", "thiếu tệp danh mục này")
         return _UNREADABLE
+    try:
+        document = parse_yaml(decode_text(raw))
     except SourceError as exc:
         report.error(shown, exc.line, "", exc.message)
         return _UNREADABLE

@@ -4,6 +4,7 @@ The YAML is composed into nodes first so that every value keeps the line it was
 written on; validation errors then point at that line.
 """
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,20 @@ class FrontMatterDocument:
     front: YamlDocument
     body: str
     body_line: int
+    front_text: str
+    """The YAML between the ``---`` lines, as read (NFC)."""
+
+    @property
+    def front_digest(self) -> str:
+        return _sha256(self.front_text)
+
+    @property
+    def body_digest(self) -> str:
+        return _sha256(self.body)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 _ENCODING_GUESSES = (
@@ -73,7 +88,11 @@ _ENCODING_GUESSES = (
 
 def read_text(path: Path) -> str:
     """UTF-8 text in NFC; a file in another encoding is a :class:`SourceError`."""
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes())
+
+
+def decode_text(raw: bytes) -> str:
+    """:func:`read_text` of bytes already read."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,7 +129,7 @@ def parse_yaml(text: str, *, offset: int = 0) -> YamlDocument:
         return YamlDocument(None, LineMap({(): 1}, offset))
     lines: dict[Loc, int] = {}
     try:
-        data = _construct(node, (), lines, _Loader(""))
+        data = _construct(node, (), lines, yaml.constructor.SafeConstructor())
     except SourceError as exc:
         raise SourceError(exc.line + offset, exc.message) from None
     return YamlDocument(data, LineMap(lines, offset))
@@ -212,5 +231,5 @@ def split_front_matter(text: str) -> FrontMatterDocument:
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             front = parse_yaml(yaml_text, offset=1)
-            return FrontMatterDocument(front, body, index + 2)
+            return FrontMatterDocument(front, body, index + 2, yaml_text)
     raise SourceError(1, "phần khai báo đầu bài chưa được đóng — thêm dòng '---' sau nó")

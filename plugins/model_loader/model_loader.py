@@ -34,7 +34,7 @@ def build_time(settings: dict[str, Any]) -> dt.datetime:
 
 def load_model(pelican) -> None:
     settings = pelican.settings
-    site = load_site(Path(settings["PATH"]))
+    site = load_site(Path(settings["PATH"]), cache_dir=Path(settings["CACHE_PATH"]) / "domain")
     for warning in site.report.warnings:
         log.warning("%s", warning)
     if site.report.failed(strict=settings.get("STRICT_CONTENT", False)):
