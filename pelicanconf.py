@@ -34,6 +34,7 @@ CONTACT = {
 
 PLUGINS = [
     "plugins.model_loader",
+    "plugins.incremental",
     "plugins.photos",
     "plugins.neighbours",
     "plugins.metadata",
@@ -53,8 +54,10 @@ PLUGINS = [
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []  # photos are published by plugins.photos only
-# Encoded photo variants, kept between builds (plugins/photos; gitignored).
-PHOTOS = {"CACHE_PATH": str(Path(__file__).resolve().parent / "cache" / "photos")}
+# Kept between builds (gitignored): validated records, rendered Markdown, the
+# last build's state (plugins/incremental) and encoded photo variants.
+CACHE_PATH = str(Path(__file__).resolve().parent / "cache")
+PHOTOS = {"CACHE_PATH": str(Path(CACHE_PATH) / "photos")}
 READERS = {"html": None, "rst": None}
 MARKDOWN = {
     "extensions": [

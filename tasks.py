@@ -23,35 +23,76 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     With ``search``, the built pages are indexed for the search page
     (``plugins.search``) before the swap. A build that fails, for bad content,
     a failed index or anything else, leaves ``output`` as it was: the
-    half-built folder is removed and nothing else is touched.
+    half-built folder is removed and nothing else is touched. A build whose
+    inputs are all as the last build of ``output`` left them does nothing, and
+    one with a few changes renders only the pages they touch
+    (``plugins.incremental``).
     """
     from pelican import Pelican
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
+    from plugins.incremental import IncrementalOptions, keep_recent, state_path
     from plugins.search import SearchIndexError, index_site
 
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
+    stamp = _input_stamp(settings_file, settings, search, overrides)
+    cache = Path(settings["CACHE_PATH"])
+    if _up_to_date(cache, output, stamp):
+        print(f"Không có gì thay đổi: {output} giữ nguyên (nothing changed).")
+        return
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp's 0700 would keep the web server out
+    pending = state_path(cache, staging)
+    settings["OUTPUT_PATH"] = str(staging)
+    settings["INCREMENTAL"] = IncrementalOptions(output, cache, pending, stamp)
     try:
-        settings = read_settings(
-            str(settings_file), override={"OUTPUT_PATH": str(staging), **overrides}
-        )
         Pelican(settings).run()
         if search:
             print(index_site(staging))
     except (InvalidContentError, SearchIndexError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, pending)
         sys.exit(str(exc))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, pending)
         raise
     retired = output.with_name(f".{output.name}-old")
     shutil.rmtree(retired, ignore_errors=True)
     if output.exists():
         output.rename(retired)
     staging.rename(output)
+    if pending.exists():
+        pending.replace(state_path(cache, output))
+        keep_recent(cache)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _input_stamp(settings_file: Path, settings: dict, search: bool, overrides: dict) -> str:
+    from plugins.incremental import input_stamp
+
+    roots = [Path(settings["PATH"]), Path(settings["THEME"]), ROOT / "plugins"]
+    roots += sorted({settings_file.resolve(), SETTINGS["dev"]})
+    extra = repr((str(settings_file), search, sorted(overrides.items()), sys.version))
+    return input_stamp(roots, extra)
+
+
+def _up_to_date(cache: Path, output: Path, stamp: str) -> bool:
+    import datetime as dt
+
+    from plugins.incremental import load_state
+
+    previous = load_state(cache, output) if output.is_dir() else None
+    return (
+        previous is not None
+        and previous.stamp == stamp
+        and not previous.is_due(dt.datetime.now(dt.UTC))
+    )
+
+
+def _discard(staging: Path, pending: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    pending.unlink(missing_ok=True)
 
 
 @task(
@@ -90,7 +131,8 @@ def check(c: Context, format: str = "text", strict: bool = False, path: str = ""
     """Kiểm tra nội dung, không dựng trang (validate content without building)."""
     from plugins.domain.site import load_site
 
-    report = load_site(Path(path) if path else CONTENT).report
+    # The build's cache of validated files: a check after a build reads only what changed.
+    report = load_site(Path(path) if path else CONTENT, cache_dir=ROOT / "cache" / "domain").report
     if format == "json":
         print(
             json.dumps(

@@ -143,11 +143,13 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
     ]
     measures = {name: Measure(name) for name, _ in steps}
     plain_cold, plain_warm = Measure("plain Pelican cold"), Measure("plain Pelican warm")
+    search = Measure("search index (apart)")
     figures: dict = {}
     for run in range(runs):
         for name, change in steps:
             if name == "cold":
                 shutil.rmtree(ours_out, ignore_errors=True)
+                shutil.rmtree(work / "ours-cache", ignore_errors=True)
             if change:
                 change()
             seconds, peak = run_build("ours", corpus.root, ours_out)
@@ -155,6 +157,10 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
             measures[name].peak_mb.append(peak)
             print(f"run {run + 1}: ours, {name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
         figures = output_figures(ours_out)
+        seconds, peak = run_build("search", corpus.root, ours_out)
+        search.seconds.append(seconds)
+        search.peak_mb.append(peak)
+        print(f"run {run + 1}: search index of our output: {seconds:.2f} s, {peak:.0f} MB")
         shutil.rmtree(plain_out, ignore_errors=True)
         shutil.rmtree(work / "plain-cache", ignore_errors=True)
         for measure in (plain_cold, plain_warm):
@@ -171,6 +177,7 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
             m.as_dict() | {"ratio_to_plain_cold": round(m.median / baseline, 3)}
             for m in measures.values()
         ],
+        "search": search.as_dict(),
         "plain": [plain_cold.as_dict(), plain_warm.as_dict()],
         "ours_output": figures,
         "plain_output": plain_figures,
@@ -189,6 +196,8 @@ def _print_table(result: dict) -> None:
             f"ours: {row['name']:30} {row['median_seconds']:8.2f}"
             f" {row['ratio_to_plain_cold']:13.3f} {row['median_peak_mb']:8.0f}"
         )
+    row = result["search"]
+    print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
     for row in result["plain"]:
         print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
     print(f"ours:  {result['ours_output']}")

@@ -1,7 +1,6 @@
 """Same content, same bytes: builds in fresh processes with other time zones,
 locales and hash seeds write exactly the files of the session's own builds."""
 
-import difflib
 import os
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT, ROOT
+from tests.trees import differences
 
 ENVIRONMENTS = {
     "new-york": {"TZ": "America/New_York", "LANG": "C", "PYTHONHASHSEED": "1"},
@@ -22,27 +22,6 @@ from tasks import SETTINGS, build_site
 for output, content in zip(sys.argv[1::2], sys.argv[2::2]):
     build_site(SETTINGS["dev"], Path(output), PATH=content)
 """
-
-
-def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-def differences(left: Path, right: Path) -> list[str]:
-    """What differs between two output folders, with each file's first changed lines."""
-    a, b = files(left), files(right)
-    found = [f"only in {left.name}: {n}" for n in sorted(a.keys() - b.keys())]
-    found += [f"only in {right.name}: {n}" for n in sorted(b.keys() - a.keys())]
-    for name in sorted(a.keys() & b.keys()):
-        if a[name] != b[name]:
-            diff = difflib.unified_diff(
-                a[name].decode(errors="replace").splitlines(),
-                b[name].decode(errors="replace").splitlines(),
-                lineterm="",
-                n=0,
-            )
-            found.append(f"{name} differs:\n    " + "\n    ".join(list(diff)[2:6]))
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,82 @@
+"""Everything a page may show apart from article bodies, as one digest.
+
+If the frame of two builds differs, every page is rendered again; if it is the
+same, a page changes only when the body of a document it read changed.
+Conservative on purpose: settings, templates, plugin code, registries, photos
+and every front matter are in it.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import os
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from plugins.domain.articles import Article
+from plugins.domain.site import Site
+
+from .stamp import input_stamp
+
+PLUGINS = Path(__file__).resolve().parents[1]
+PROJECT = PLUGINS.parent
+LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "pillow", "beautifulsoup4")
+VOLATILE = frozenset({"OUTPUT_PATH", "INCREMENTAL", "SITE_MODEL", "BUILD_TIME"})
+"""Settings that name this build's folders or objects, not what pages show."""
+
+
+def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
+    digest = hashlib.sha256()
+    digest.update(_settings_json(settings).encode())
+    digest.update(" ".join(f"{name}={version(name)}" for name in LIBRARIES).encode())
+    for path in _code_files(Path(settings["THEME"])):
+        digest.update(f"{path}\0".encode() + path.read_bytes())
+    for path, document in sorted(site.by_file.items()):
+        out = not isinstance(document, Article) or document.date <= now
+        digest.update(f"{path}\0{document.front_digest}\0{out}\n".encode())
+    # Registries, photos and any other file beside the Markdown: by size and time.
+    others = [p for p in _content_files(site.content_root) if p.suffix != ".md"]
+    digest.update(input_stamp(others, "").encode())
+    return digest.hexdigest()
+
+
+def body_digests(site: Site) -> dict[str, str]:
+    """Document (relative to the content folder) → digest of its body."""
+    root = site.content_root
+    return {
+        path.relative_to(root).as_posix(): document.body_digest
+        for path, document in site.by_file.items()
+    }
+
+
+def next_due(site: Site, now: dt.datetime) -> str | None:
+    """When the next scheduled article comes out, which changes the site by itself."""
+    due = [a.date for a in site.articles if a.status != "draft" and a.date > now]
+    return min(due).isoformat() if due else None
+
+
+def _settings_json(settings: dict[str, Any]) -> str:
+    kept = {}
+    for key, value in settings.items():
+        if key in VOLATILE:
+            continue
+        try:
+            kept[key] = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):
+            continue  # objects (functions, modules): code, digested as files below
+    return json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+
+def _code_files(theme: Path) -> list[Path]:
+    files = [p for p in PLUGINS.rglob("*.py") if "__pycache__" not in p.parts]
+    files += [p for p in theme.rglob("*") if p.is_file()]
+    files += list(PROJECT.glob("*conf.py"))
+    return sorted(files)
+
+
+def _content_files(root: Path) -> list[Path]:
+    found = []
+    for folder, _, names in os.walk(root):
+        found.extend(Path(folder, name) for name in names)
+    return sorted(found)

@@ -1,0 +1,85 @@
+"""What the previous build of an output folder left, kept in the cache folder
+(never in the output, which is published, nor beside it, where releases are)."""
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+OPTIONS = "INCREMENTAL"
+"""Settings key of :class:`IncrementalOptions`, set by ``tasks.build_site``."""
+
+
+@dataclass
+class BuildState:
+    """One build of one output folder."""
+
+    stamp: str
+    """:func:`.stamp.input_stamp` of the inputs as they were when the build began."""
+    frame: str
+    """Digest of everything but the article bodies that pages are made from."""
+    output_id: int
+    """Inode of the output folder: a state describes that folder and no other."""
+    next_due: str | None = None
+    """The earliest scheduled article not yet out (ISO): a build after it has work."""
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Source path → digest of its body."""
+    pages: dict[str, list[str]] = field(default_factory=dict)
+    """Output file (relative) → source paths whose body the page read."""
+
+    def is_due(self, now: dt.datetime) -> bool:
+        return self.next_due is not None and now >= dt.datetime.fromisoformat(self.next_due)
+
+
+@dataclass(frozen=True)
+class IncrementalOptions:
+    previous: Path
+    """The live output folder: unchanged pages are linked from there."""
+    cache: Path
+    """The cache folder, where the previous build's state is."""
+    pending: Path
+    """Where this build leaves its state, until the new output is swapped in."""
+    stamp: str
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> "IncrementalOptions | None":
+        options = settings.get(OPTIONS)
+        return options if isinstance(options, cls) else None
+
+
+KEPT = 20
+"""States kept: those of the output folders built most recently."""
+
+
+def state_path(cache: Path, output: Path) -> Path:
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+    return cache / "builds" / f"{name}.json"
+
+
+def load_state(cache: Path, output: Path) -> BuildState | None:
+    """The state of ``output``'s last build, or None if there is none that fits."""
+    try:
+        state = BuildState(**json.loads(state_path(cache, output).read_text(encoding="utf-8")))
+        if state.output_id != output.stat().st_ino:
+            return None
+    except (OSError, ValueError, TypeError):
+        return None
+    return state
+
+
+def save_state(state: BuildState, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.partial")
+    partial.write_text(json.dumps(asdict(state), ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)
+
+
+def keep_recent(cache: Path) -> None:
+    """Forget all but the :data:`KEPT` most recent states (tests build many folders)."""
+    states = sorted(
+        (cache / "builds").glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+    )
+    for stale in states[KEPT:]:
+        stale.unlink(missing_ok=True)

@@ -1,0 +1,144 @@
+"""Incremental builds: only what changed is rendered, and the result is exactly
+the site a cold build makes of the same content."""
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from plugins.incremental import load_state
+from tasks import SETTINGS, build_site
+from tests.corpus import Corpus, generate_corpus
+from tests.trees import differences
+
+
+class Live:
+    """A corpus and its built site, as an editor's machine holds them."""
+
+    def __init__(self, corpus: Corpus, output: Path, scratch: Path) -> None:
+        self.corpus, self.output, self.scratch = corpus, output, scratch
+
+    @property
+    def cache(self) -> Path:
+        return Path(read_settings(str(SETTINGS["dev"]))["CACHE_PATH"])
+
+    @property
+    def content(self) -> Path:
+        return self.corpus.root
+
+    def build(self, **overrides) -> None:
+        build_site(SETTINGS["dev"], self.output, PATH=str(self.content), **overrides)
+
+    def cold(self, **overrides) -> Path:
+        """A build of the same content from nothing, beside the live one."""
+        fresh = self.scratch / "cold" / "output"
+        shutil.rmtree(fresh.parent, ignore_errors=True)
+        build_site(SETTINGS["dev"], fresh, PATH=str(self.content), **overrides)
+        return fresh
+
+    def inode(self, url: str) -> int:
+        return (self.output / url.strip("/") / "index.html").stat().st_ino
+
+
+@pytest.fixture
+def live(tmp_path) -> Live:
+    corpus = generate_corpus(tmp_path / "content")
+    site = Live(corpus, tmp_path / "site" / "output", tmp_path)
+    site.build()
+    return site
+
+
+def edit_body(live: Live) -> None:
+    path = live.corpus.file(live.corpus.published[3])
+    path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn viết thêm.\n", "utf-8")
+
+
+def edit_title(live: Live) -> None:
+    path = live.corpus.file(live.corpus.published[5])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: Sửa lại ", 1), "utf-8")
+
+
+def add_article(live: Live) -> None:
+    source = live.corpus.file(live.corpus.published[0])
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines = [
+        'title: "Bài viết thêm để kiểm thử"' if line.startswith("title:") else line
+        for line in lines
+        if not line.startswith(("slug:", "legacy_url:"))
+    ]
+    (source.parent / "bai-them.md").write_text("\n".join(lines), "utf-8")
+
+
+def remove_article(live: Live) -> None:
+    live.corpus.file(live.corpus.published[7]).unlink()
+
+
+def edit_registry(live: Live) -> None:
+    units = live.content / "data" / "units.yml"
+    text = units.read_text(encoding="utf-8")
+    assert "province: Bắc Kạn" in text
+    units.write_text(text.replace("province: Bắc Kạn", "province: Bắc Kạn (sửa)", 1), "utf-8")
+
+
+CHANGES: dict[str, Callable[[Live], None]] = {
+    "body": edit_body,
+    "title": edit_title,
+    "added": add_article,
+    "removed": remove_article,
+    "registry": edit_registry,
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_incremental_build_equals_cold_build(live, change):
+    CHANGES[change](live)
+    live.build()
+    assert differences(live.output, live.cold()) == []
+
+
+def test_settings_change_reaches_every_page(live):
+    live.build(DEFAULT_PAGINATION=7)
+    assert differences(live.output, live.cold(DEFAULT_PAGINATION=7)) == []
+
+
+def test_body_edit_renders_its_page_and_reuses_unrelated_ones(live):
+    edited, far = live.corpus.published[3], live.corpus.published[-3]
+    assert edited.year != far.year
+    before = {a.url: live.inode(a.url) for a in (edited, far)}
+    edit_body(live)
+    live.build()
+    assert live.inode(edited.url) != before[edited.url]
+    assert live.inode(far.url) == before[far.url]
+    state = load_state(live.cache, live.output)
+    assert state is not None
+    assert state.pages[edited.url.strip("/") + "/index.html"] == [edited.path]
+
+
+def test_nothing_changed_leaves_the_output_alone(live, capsys):
+    folder = live.output.stat().st_ino
+    live.build()
+    assert "Không có gì thay đổi" in capsys.readouterr().out
+    assert live.output.stat().st_ino == folder
+
+
+def test_failed_build_keeps_site_and_state_for_the_next_one(live):
+    path = live.corpus.file(live.corpus.published[2])
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("category: ", "category: khong-co-", 1), "utf-8")
+    folder = live.output.stat().st_ino
+    with pytest.raises(SystemExit):
+        live.build()
+    assert live.output.stat().st_ino == folder
+    assert load_state(live.cache, live.output) is not None
+    path.write_text(good + "\nSửa xong.\n", "utf-8")
+    live.build()
+    assert differences(live.output, live.cold()) == []
+
+
+def test_output_folder_is_readable_by_the_web_server(live):
+    edit_body(live)
+    live.build()
+    assert live.output.stat().st_mode & 0o777 == 0o755
