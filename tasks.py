@@ -5,6 +5,7 @@ The Makefile calls these; each one explains itself with ``invoke --help NAME``.
 
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -57,15 +58,28 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     except BaseException:
         _discard(staging, pending)
         raise
-    retired = output.with_name(f".{output.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
+    retired = staging.with_name(staging.name.replace("-new-", "-old-"))
     if output.exists():
         output.rename(retired)
     staging.rename(output)
     if pending.exists():
         pending.replace(state_path(cache, output))
         keep_recent(cache)
-    shutil.rmtree(retired, ignore_errors=True)
+    _remove_in_background(sorted(output.parent.glob(f".{output.name}-old-*")))
+
+
+def _remove_in_background(folders: list[Path]) -> None:
+    """Delete retired outputs without waiting: ten thousand pages take a second
+    or two to unlink, and nothing needs them gone before the command returns.
+    Any left by an earlier build that was stopped go too."""
+    if folders:
+        subprocess.Popen(
+            ["rm", "-rf", "--", *map(str, folders)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
 
 def _input_stamp(settings_file: Path, settings: dict, search: bool, overrides: dict) -> str:

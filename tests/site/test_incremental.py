@@ -2,6 +2,7 @@
 the site a cold build makes of the same content."""
 
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -142,3 +143,12 @@ def test_output_folder_is_readable_by_the_web_server(live):
     edit_body(live)
     live.build()
     assert live.output.stat().st_mode & 0o777 == 0o755
+
+
+def test_the_replaced_output_is_removed(live):
+    edit_body(live)
+    live.build()
+    deadline = time.monotonic() + 60  # removed by a background process
+    while list(live.output.parent.glob(".output-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p.name for p in live.output.parent.iterdir()] == ["output"]
