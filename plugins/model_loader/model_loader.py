@@ -2,7 +2,9 @@
 
 At start-up the whole content tree is validated (``plugins.domain``); any error
 stops the build before a single file is written. Pelican's readers then take
-each document's record from the model instead of parsing front matter again.
+each document's record from the model instead of parsing front matter again,
+and its HTML and summary from :mod:`.rendering` (cached between builds,
+converted on every core when many are new).
 """
 
 import datetime as dt
@@ -10,8 +12,6 @@ import logging
 from pathlib import Path
 from typing import Any, ClassVar
 
-from bs4 import BeautifulSoup
-from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
@@ -20,12 +20,16 @@ from plugins.domain.articles import Article, Document
 from plugins.domain.problems import InvalidContentError
 from plugins.domain.site import Site, load_site
 
+from .rendering import DocumentRenderer
+
 log = logging.getLogger(__name__)
 
 SITE_MODEL = "SITE_MODEL"
 """Settings (and so template context) key of the loaded :class:`Site`."""
 BUILD_TIME = "BUILD_TIME"
 """Optional setting: the moment that decides which dated articles are out yet."""
+RENDERER = "MARKDOWN_RENDERER"
+"""Settings key of this build's :class:`DocumentRenderer`."""
 
 
 def build_time(settings: dict[str, Any]) -> dt.datetime:
@@ -40,6 +44,15 @@ def load_model(pelican) -> None:
     if site.report.failed(strict=settings.get("STRICT_CONTENT", False)):
         raise InvalidContentError(site.report)
     settings[SITE_MODEL] = site
+    renderer = DocumentRenderer(settings)
+    renderer.prepare(document.body for document in site.by_file.values())
+    settings[RENDERER] = renderer
+
+
+def save_rendered(pelican) -> None:
+    renderer: DocumentRenderer | None = pelican.settings.get(RENDERER)
+    if renderer is not None:
+        renderer.save()
 
 
 class ModelReader(BaseReader):
@@ -50,21 +63,36 @@ class ModelReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self._markdown = Markdown(**settings["MARKDOWN"])
+        self._site: Site | None = None
+        self._by_path: dict[str, Document] = {}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        site: Site = self.settings[SITE_MODEL]
-        document = site.document(source_path)
-        self._markdown.reset()
-        html = self._markdown.convert(document.body)
-        return html, self._metadata(document, html)
+        document = self._document(source_path)
+        html, first_paragraph = self._renderer().render(document.body)
+        return html, self._metadata(document, first_paragraph)
 
-    def _metadata(self, document: Document, html: str) -> dict[str, Any]:
+    def _document(self, source_path: str) -> Document:
+        """The record of ``source_path``; a path as the model holds it (resolved)
+        is looked up as is, which spares resolving 10,000 paths again."""
+        site: Site = self.settings[SITE_MODEL]
+        if site is not self._site:
+            self._site = site
+            self._by_path = {str(path): document for path, document in site.by_file.items()}
+        document = self._by_path.get(source_path)
+        return document if document is not None else site.document(source_path)
+
+    def _renderer(self) -> DocumentRenderer:
+        """The build's renderer (:func:`load_model`), or one made here without it."""
+        if RENDERER not in self.settings:
+            self.settings[RENDERER] = DocumentRenderer(self.settings)
+        return self.settings[RENDERER]
+
+    def _metadata(self, document: Document, first_paragraph: str) -> dict[str, Any]:
         metadata: dict[str, Any] = {
             "title": document.title,
             "slug": document.slug,
             "record": document,
-            "summary": document.summary or _first_paragraph(html),
+            "summary": document.summary or first_paragraph,
         }
         if isinstance(document, Article):
             metadata |= self._article_metadata(document)
@@ -92,13 +120,6 @@ class ModelReader(BaseReader):
         return metadata
 
 
-def _first_paragraph(html: str) -> str:
-    for paragraph in BeautifulSoup(html, "html.parser").find_all("p"):
-        if paragraph.get_text(strip=True):
-            return str(paragraph)
-    return ""
-
-
 def add_reader(readers) -> None:
     for extension in ModelReader.file_extensions:
         readers.reader_classes[extension] = ModelReader
@@ -107,3 +128,4 @@ def add_reader(readers) -> None:
 def register() -> None:
     signals.initialized.connect(load_model)
     signals.readers_init.connect(add_reader)
+    signals.finalized.connect(save_rendered)

@@ -1,0 +1,87 @@
+"""The reader's Markdown cache and parallel conversion change nothing in the site:
+a build with a warm, cold, corrupt or parallel-filled cache writes the same bytes."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plugins.model_loader.render_cache import FILE, FOLDER
+from tasks import SETTINGS, build_site
+from tests.conftest import BuiltSite
+from tests.corpus import Corpus, generate_corpus
+from tests.trees import differences
+
+
+def build(content: Path, output: Path, cache: Path, **overrides) -> BuiltSite:
+    """Each build writes a new folder: the incremental builds do not come into it."""
+    build_site(SETTINGS["dev"], output, PATH=str(content), CACHE_PATH=str(cache), **overrides)
+    return BuiltSite(output)
+
+
+def rendered(cache: Path) -> Path:
+    return cache / FOLDER / FILE
+
+
+@pytest.fixture(scope="module")
+def serial(generated_corpus, tmp_path_factory) -> BuiltSite:
+    """A cold build, converting one body at a time (the corpus is small)."""
+    folder = tmp_path_factory.mktemp("serial")
+    return build(generated_corpus.root, folder / "output", folder / "cache")
+
+
+def test_a_parallel_cold_build_and_a_warm_build_write_the_serial_bytes(
+    generated_corpus, serial, tmp_path
+):
+    cache = tmp_path / "cache"
+    parallel = build(generated_corpus.root, tmp_path / "parallel", cache, MARKDOWN_PARALLEL_MIN=0)
+    assert not differences(serial.output, parallel.output)
+    written = rendered(cache).stat().st_mtime_ns, rendered(cache).read_bytes()
+    warm = build(generated_corpus.root, tmp_path / "warm", cache)
+    assert not differences(serial.output, warm.output)
+    # Every body came from the cache, so the file had nothing to learn.
+    assert (rendered(cache).stat().st_mtime_ns, rendered(cache).read_bytes()) == written
+
+
+def test_the_warm_build_takes_the_html_from_the_cache(generated_corpus, serial, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(serial.output.parent / "cache", cache)
+    data = json.loads(rendered(cache).read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry[0] = entry[0].replace("<p>", "<p>ĐÁNH-DẤU ", 1)
+    rendered(cache).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    site = build(generated_corpus.root, tmp_path / "output", cache)
+    assert "ĐÁNH-DẤU" in site.html(generated_corpus.published[0].url).get_text()
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(generated_corpus, serial, tmp_path):
+    cache = tmp_path / "cache"
+    rendered(cache).parent.mkdir(parents=True)
+    rendered(cache).write_bytes(b'{"format": 1, "entries": {"trun')
+    site = build(generated_corpus.root, tmp_path / "output", cache)
+    assert not differences(serial.output, site.output)
+    assert json.loads(rendered(cache).read_text(encoding="utf-8"))["entries"]
+
+
+@pytest.fixture
+def own_corpus(tmp_path) -> Corpus:
+    return generate_corpus(tmp_path / "content")
+
+
+def test_an_edited_body_changes_its_page_and_only_its_entry(own_corpus, tmp_path):
+    cache = tmp_path / "cache"
+    build(own_corpus.root, tmp_path / "before", cache)
+    entries_before = json.loads(rendered(cache).read_text(encoding="utf-8"))["entries"]
+    article = own_corpus.published[3]
+    path = own_corpus.file(article)
+    path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn viết thêm.\n", "utf-8")
+
+    edited = build(own_corpus.root, tmp_path / "after", cache)
+
+    assert "Một đoạn viết thêm." in edited.html(article.url).get_text()
+    cold = build(own_corpus.root, tmp_path / "cold", tmp_path / "cold-cache")
+    assert not differences(cold.output, edited.output)
+    entries_after = json.loads(rendered(cache).read_text(encoding="utf-8"))["entries"]
+    assert len(entries_after) == len(entries_before)
+    assert len(entries_after.keys() - entries_before.keys()) == 1
