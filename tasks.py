@@ -143,10 +143,14 @@ def serve(c: Context, port: int = 8000) -> None:
 )
 def check(c: Context, format: str = "text", strict: bool = False, path: str = "") -> None:
     """Kiểm tra nội dung, không dựng trang (validate content without building)."""
+    from pelican.settings import read_settings
+
     from plugins.domain.site import load_site
+    from plugins.model_loader.model_loader import domain_cache
 
     # The build's cache of validated files: a check after a build reads only what changed.
-    report = load_site(Path(path) if path else CONTENT, cache_dir=ROOT / "cache" / "domain").report
+    cache = domain_cache(read_settings(str(SETTINGS["dev"])))
+    report = load_site(Path(path) if path else CONTENT, cache_dir=cache).report
     if format == "json":
         print(
             json.dumps(

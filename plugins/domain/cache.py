@@ -37,6 +37,8 @@ from typing import Any
 
 from PIL import Image
 
+from plugins.common.digests import source_digest
+
 from .articles import Document
 from .problems import Problem
 from .references import FileStamp, file_stamp
@@ -75,15 +77,7 @@ class _Entry:
     payload: bytes
 
 
-def _code_digest() -> str:
-    """sha256 of this package's source (``plugins/domain/*.py``)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-CODE_DIGEST = _code_digest()
+CODE_DIGEST = source_digest(Path(__file__).parent)
 """Of the code that is running: taken when the package is imported."""
 
 

@@ -9,7 +9,6 @@ and every front matter are in it.
 import datetime as dt
 import hashlib
 import json
-import os
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
 
-from .stamp import input_stamp
+from .stamp import files_stamp, files_under
 
 PLUGINS = Path(__file__).resolve().parents[1]
 PROJECT = PLUGINS.parent
@@ -36,8 +35,8 @@ def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
         out = not isinstance(document, Article) or document.date <= now
         digest.update(f"{path}\0{document.front_digest}\0{out}\n".encode())
     # Registries, photos and any other file beside the Markdown: by size and time.
-    others = [p for p in _content_files(site.content_root) if p.suffix != ".md"]
-    digest.update(input_stamp(others, "").encode())
+    others = (p for p in files_under(site.content_root) if p.suffix != ".md")
+    digest.update(files_stamp(others, "").encode())
     return digest.hexdigest()
 
 
@@ -69,14 +68,5 @@ def _settings_json(settings: dict[str, Any]) -> str:
 
 
 def _code_files(theme: Path) -> list[Path]:
-    files = [p for p in PLUGINS.rglob("*.py") if "__pycache__" not in p.parts]
-    files += [p for p in theme.rglob("*") if p.is_file()]
-    files += list(PROJECT.glob("*conf.py"))
-    return sorted(files)
-
-
-def _content_files(root: Path) -> list[Path]:
-    found = []
-    for folder, _, names in os.walk(root):
-        found.extend(Path(folder, name) for name in names)
-    return sorted(found)
+    files = [p for p in files_under(PLUGINS) if p.suffix == ".py"]
+    return [*files, *files_under(theme), *sorted(PROJECT.glob("*conf.py"))]

@@ -21,11 +21,12 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
 from .frame import body_digests, frame_digest, next_due
 from .reads import watch_bodies
-from .render import Job, cores, render_all
+from .render import Job, render_all
 from .state import BuildState, IncrementalOptions, load_state, save_state
 
 log = logging.getLogger(__name__)

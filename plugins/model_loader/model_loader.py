@@ -36,9 +36,14 @@ def build_time(settings: dict[str, Any]) -> dt.datetime:
     return settings.get(BUILD_TIME) or dt.datetime.now(dt.UTC)
 
 
+def domain_cache(settings: dict[str, Any]) -> Path:
+    """Where the validated files are kept between builds (and checks)."""
+    return Path(settings["CACHE_PATH"]) / "domain"
+
+
 def load_model(pelican) -> None:
     settings = pelican.settings
-    site = load_site(Path(settings["PATH"]), cache_dir=Path(settings["CACHE_PATH"]) / "domain")
+    site = load_site(Path(settings["PATH"]), cache_dir=domain_cache(settings))
     for warning in site.report.warnings:
         log.warning("%s", warning)
     if site.report.failed(strict=settings.get("STRICT_CONTENT", False)):

@@ -28,6 +28,8 @@ import bs4
 import markdown
 from markdown.extensions import Extension
 
+from plugins.common.digests import source_digest
+
 from .conversion import Rendered
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,7 @@ def conversion_salt(markdown_settings: Mapping[str, Any]) -> str:
         "markdown": markdown.__version__,
         "beautifulsoup": bs4.__version__,
         "python": platform.python_version(),
-        "code": _package_source_digest(),
+        "code": source_digest(Path(__file__).parent),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -75,13 +77,6 @@ def _qualified(thing: Any) -> str:
     if "<" in name:  # a lambda or a local function: its name says nothing
         raise UnkeyableError(f"cannot key {name}")
     return name
-
-
-def _package_source_digest() -> str:
-    sha = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        sha.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return sha.hexdigest()
 
 
 class RenderCache:

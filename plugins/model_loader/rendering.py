@@ -8,9 +8,10 @@ the build ends, :meth:`DocumentRenderer.save` writes the cache back.
 """
 
 import logging
-import os
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from plugins.common.processes import cores
 
 from .conversion import Converter, Rendered, convert_all
 from .render_cache import RenderCache
@@ -37,7 +38,7 @@ class DocumentRenderer:
                 missing.setdefault(key, body)
         if len(missing) <= self._parallel_min:
             return  # converted one by one as they are read
-        workers = os.cpu_count() or 1
+        workers = cores()
         log.info("Converting %d Markdown bodies on %d cores", len(missing), workers)
         rendered = convert_all(list(missing.values()), self._converter, workers)
         for key, result in zip(missing, rendered, strict=True):

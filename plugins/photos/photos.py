@@ -9,12 +9,12 @@ Settings, all optional: ``PHOTOS = {"CACHE_PATH": "cache/photos", "WORKERS": 0}`
 (``WORKERS`` 0: one process per core).
 """
 
-import os
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL
 
 from .cache import PhotoCache, link_or_copy
@@ -36,14 +36,7 @@ def photo_settings(settings: dict[str, Any]) -> tuple[Path, int]:
     workers = options["WORKERS"]
     if not isinstance(workers, int) or workers < 0:
         raise ValueError(f"{SETTING}['WORKERS'] must be a whole number ≥ 0, not {workers!r}")
-    return Path(options["CACHE_PATH"]), workers or _cores()
-
-
-def _cores() -> int:
-    """The cores this process may run on (fewer than the machine's in a container)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return Path(options["CACHE_PATH"]), workers or cores()
 
 
 def set_up(pelican) -> None:

@@ -1,6 +1,7 @@
 """Incremental builds: only what changed is rendered, and the result is exactly
 the site a cold build makes of the same content."""
 
+import datetime as dt
 import shutil
 import time
 from collections.abc import Callable
@@ -152,3 +153,11 @@ def test_the_replaced_output_is_removed(live):
     while list(live.output.parent.glob(".output-old-*")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [p.name for p in live.output.parent.iterdir()] == ["output"]
+
+
+def test_the_next_scheduled_article_makes_the_build_due(live):
+    state = load_state(live.cache, live.output)
+    scheduled = min(a.date for a in live.corpus.future)
+    assert state.next_due == scheduled.isoformat()
+    assert not state.is_due(scheduled - dt.timedelta(seconds=1))
+    assert state.is_due(scheduled)

@@ -24,6 +24,6 @@ def test_every_page_is_written_whichever_worker_renders_it(tmp_path):
 
 
 def test_a_failure_in_a_worker_stops_the_build_with_its_traceback(tmp_path):
-    template = Template("{% if n == 1 %}{{ n / 0 }}{% endif %}")  # page 1: the second worker
+    template = Template("{% if n == 1 %}{{ n / 0 }}{% endif %}")  # in a forked worker
     with pytest.raises(RenderError, match="ZeroDivisionError"):
         render_all(jobs(tmp_path, template), workers=2)

@@ -1,0 +1,1 @@
+"""Helpers several plugins share: processes on every core, digests of source code."""

@@ -1,0 +1,66 @@
+"""Work shared out to forked processes.
+
+A fork inherits the whole build (articles, templates, converters) without
+pickling anything; only the results travel back. The garbage collector of each
+worker leaves the inherited objects alone (``gc.freeze``), or it would walk
+and copy the memory the worker shares with the build.
+"""
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+CHUNKS_PER_WORKER = 8
+"""Items go out in this many slices per worker, so that no worker idles long."""
+
+
+def cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def forked_map(
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int
+) -> list[Result]:
+    """``function`` over ``items``, in order; by ``workers`` forked processes if more than one.
+
+    An exception in a worker is raised here, its traceback attached as the cause.
+    """
+    if workers < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(function, items),
+    ) as pool:
+        slices = pool.map(_run_slice, _slices(len(items), workers * CHUNKS_PER_WORKER))
+        return [result for part in slices for result in part]
+
+
+def _slices(total: int, parts: int) -> list[tuple[int, int]]:
+    size = -(-total // parts)
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+_worker: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _start_worker(function: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    global _worker  # a worker process's own state
+    _worker = (function, items)
+    gc.freeze()
+
+
+def _run_slice(bounds: tuple[int, int]) -> list[Any]:
+    assert _worker is not None, "not a forked worker"
+    function, items = _worker
+    return [function(item) for item in items[bounds[0] : bounds[1]]]
