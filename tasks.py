@@ -33,7 +33,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
-    from plugins.incremental import IncrementalOptions, keep_recent, state_path
+    from plugins.incremental import IncrementalOptions, StagedBuild, state_path
     from plugins.search import SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
@@ -50,28 +50,23 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     settings["INCREMENTAL"] = IncrementalOptions(output, cache, pending, stamp)
     try:
         Pelican(settings).run()
+        build = StagedBuild.after_run(staging, output, pending)
         if search:
-            print(index_site(staging))
+            print(index_site(staging, build.files()))
     except (InvalidContentError, SearchIndexError) as exc:
         _discard(staging, pending)
         sys.exit(str(exc))
     except BaseException:
         _discard(staging, pending)
         raise
-    retired = staging.with_name(staging.name.replace("-new-", "-old-"))
-    if output.exists():
-        output.rename(retired)
-    staging.rename(output)
-    if pending.exists():
-        pending.replace(state_path(cache, output))
-        keep_recent(cache)
+    build.complete(cache)
     _remove_in_background(sorted(output.parent.glob(f".{output.name}-old-*")))
 
 
 def _remove_in_background(folders: list[Path]) -> None:
-    """Delete retired outputs without waiting: ten thousand pages take a second
+    """Delete retired folders without waiting: ten thousand pages take a second
     or two to unlink, and nothing needs them gone before the command returns.
-    Any left by an earlier build that was stopped go too."""
+    Any output left by an earlier build that was stopped goes too."""
     if folders:
         subprocess.Popen(
             ["rm", "-rf", "--", *map(str, folders)],

@@ -3,7 +3,7 @@
 The writer collects the pages to render while Pelican's generators run; they
 are rendered together at the end, shared out between forked copies of the
 build (:func:`plugins.common.processes.forked_map`). Each worker writes its
-pages and reports back only which bodies each page read.
+pages, folders included, and reports back only which bodies each page read.
 """
 
 import traceback
@@ -49,6 +49,7 @@ def _render(job: Job) -> tuple[str, list[str]]:
         job.context["localsiteurl"] = job.localcontext["localsiteurl"]
     with READS.recording() as read:
         html = job.template.render(job.localcontext)
+    job.path.parent.mkdir(parents=True, exist_ok=True)
     with job.path.open("w", encoding="utf-8") as page:
         page.write(html)
     return job.name, sorted(read)

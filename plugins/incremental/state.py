@@ -28,6 +28,11 @@ class BuildState:
     """Source path → digest of its body."""
     pages: dict[str, list[str]] = field(default_factory=dict)
     """Output file (relative) → source paths whose body the page read."""
+    in_place: bool = False
+    """The staging folder holds only what this build wrote, to bring into the
+    output (:mod:`.apply`); otherwise it holds the whole site."""
+    files: list[str] = field(default_factory=list)
+    """Every file of the finished output (relative, sorted)."""
 
     def is_due(self, now: dt.datetime) -> bool:
         return self.next_due is not None and now >= dt.datetime.fromisoformat(self.next_due)
@@ -36,7 +41,7 @@ class BuildState:
 @dataclass(frozen=True)
 class IncrementalOptions:
     previous: Path
-    """The live output folder: unchanged pages are linked from there."""
+    """The live output folder, which an incremental build updates."""
     cache: Path
     """The cache folder, where the previous build's state is."""
     pending: Path
@@ -58,15 +63,20 @@ def state_path(cache: Path, output: Path) -> Path:
     return cache / "builds" / f"{name}.json"
 
 
-def load_state(cache: Path, output: Path) -> BuildState | None:
-    """The state of ``output``'s last build, or None if there is none that fits."""
+def read_state(path: Path) -> BuildState | None:
     try:
-        state = BuildState(**json.loads(state_path(cache, output).read_text(encoding="utf-8")))
-        if state.output_id != output.stat().st_ino:
-            return None
+        return BuildState(**json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
-    return state
+
+
+def load_state(cache: Path, output: Path) -> BuildState | None:
+    """The state of ``output``'s last build, or None if there is none that fits."""
+    state = read_state(state_path(cache, output))
+    try:
+        return state if state is not None and state.output_id == output.stat().st_ino else None
+    except OSError:
+        return None
 
 
 def save_state(state: BuildState, path: Path) -> None:

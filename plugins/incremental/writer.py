@@ -1,25 +1,26 @@
-"""Pelican's writer, reusing each page whose inputs did not change and
-rendering the others on every core.
+"""Pelican's writer, rendering on every core only the pages whose inputs changed.
 
-A page is reused when the frame (:mod:`.frame`) is the previous build's and
-every body the page read last time is unchanged: the page is then hard-linked
-from the live output into the new one, which costs no rendering and leaves
-the live files untouched (a link is a new name for the same bytes; nothing
-writes into a file the build did not create). The other pages are collected
-and rendered together (:mod:`.render`) when Pelican's generators are done, at
-``finalized``: until then each page's file exists, empty, so plugins that list
-the pages (the sitemap) see them all, but none may read their text before.
+Every page Pelican writes goes through :meth:`IncrementalWriter.page` while its
+generator runs, which only decides: a page whose inputs are unchanged since the
+last build (the frame, :mod:`.frame`, and every body it read then) is reused;
+the others are rendered together (:mod:`.render`) when the generators are done,
+at ``finalized``. Nothing is written to disk for a page until then.
+
+All files go to the staging folder. When the previous build of the output is
+usable, the staging folder receives only what this build writes (rendered
+pages, feeds, data, static files) and :mod:`.apply` brings those changes into
+the output afterwards; reused pages are never touched. Otherwise it receives
+the whole site and replaces the output.
 """
 
 import logging
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
@@ -38,21 +39,28 @@ WORKERS = "RENDER_WORKERS"
 class IncrementalWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
         super().__init__(output_path, settings=settings)
-        self._output = Path(output_path)
+        self._staging = Path(output_path)
         self._options = IncrementalOptions.from_settings(settings)
         now = build_time(settings)
         site = settings[SITE_MODEL]
         self.state = BuildState(
             stamp=self._options.stamp if self._options else "",
             frame=frame_digest(settings, site, now),
-            output_id=self._output.stat().st_ino if self._output.is_dir() else 0,
+            output_id=self._staging.stat().st_ino if self._staging.is_dir() else 0,
             next_due=next_due(site, now),
             bodies=body_digests(site),
         )
         self._previous = self._usable_previous()
+        if self._previous is not None:
+            self.state.in_place = True
+            self.state.output_id = self._previous.output_id
+            # Pelican's writer makes each page's folder before writing it. Pointed
+            # at the live output, where the folders exist, that costs nothing;
+            # the files themselves still go to the staging folder (_staged).
+            self.output_path = str(self._options.previous)
+        self._pending: dict[str, Job | None] = {}
+        """Page as Pelican names it → its rendering, or None when reused."""
         self._jobs: list[Job] = []
-        self._pending: dict[str, Job | Path] = {}
-        """Output file → its rendering, or the previous build's page to link there."""
         self.reused = 0
         self._content_root = site.content_root
         self._documents: dict[str, str] = {}
@@ -60,47 +68,63 @@ class IncrementalWriter(Writer):
         signals.finalized.connect(self._finish)
 
     def _usable_previous(self) -> BuildState | None:
-        if self._options is None:
+        if self._options is None or not self._options.previous.is_dir():
             return None
         previous = load_state(self._options.cache, self._options.previous)
-        if previous is None or previous.frame != self.state.frame:
+        if previous is None or previous.frame != self.state.frame or not previous.files:
             return None
         return previous
+
+    def _staged(self, filename: str) -> Path:
+        return self._staging / Path(filename).relative_to(self.output_path)
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         super().write_file(name, _Template(template, self, context), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
-        file = super()._open_w(filename, encoding, override)
-        pending = self._pending.pop(filename, None)
-        if pending is None or file.name == os.devnull:  # Pelican keeps an earlier write
-            return file
-        if isinstance(pending, Job):
-            self._jobs.append(pending)
-            return file
-        self.reused += 1
-        return _Linked(file, Path(filename), pending)
+        if filename not in self._pending:  # a feed: written now
+            staged = self._staged(filename)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            return super()._open_w(str(staged), encoding, override)
+        job = self._pending.pop(filename)
+        if self._claim(str(self._staged(filename)), override):
+            if job is None:
+                self.reused += 1
+            else:
+                self._jobs.append(job)
+        return _Discard()
+
+    def _claim(self, filename: str, override: bool) -> bool:
+        """Pelican's rule for a file written twice (``Writer._open_w``), without
+        opening it: False when an earlier write stands and this one is dropped."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            return False
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}"')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return True
 
     def page(self, template, localcontext: dict[str, Any], context: dict[str, Any]) -> str:
-        """What Pelican's writer writes now: nothing, for the page is linked or rendered later."""
+        """What Pelican's writer writes now: nothing, for the page is reused or rendered later."""
         name = localcontext["output_file"]
         path = sanitised_join(self.output_path, name)
-        previous = self._reusable(name)
-        if previous is not None:
+        if self._reusable(name):
             self.state.pages[name] = self._previous.pages[name]
-            self._pending[path] = previous
+            self._pending[path] = None
         else:
-            self._pending[path] = Job(name, Path(path), template, localcontext, context)
+            staged = self._staged(path)
+            self._pending[path] = Job(name, staged, template, localcontext, context)
         return ""
 
-    def _reusable(self, name: str) -> Path | None:
+    def _reusable(self, name: str) -> bool:
         if self._previous is None or name not in self._previous.pages:
-            return None
+            return False
         before, now = self._previous.bodies, self.state.bodies
-        if any(p not in now or before.get(p) != now[p] for p in self._previous.pages[name]):
-            return None
-        page = self._options.previous / name
-        return page if page.is_file() else None
+        return all(p in now and before.get(p) == now[p] for p in self._previous.pages[name])
 
     def render_pending(self) -> None:
         jobs, self._jobs = self._jobs, []
@@ -110,7 +134,7 @@ class IncrementalWriter(Writer):
             self.state.pages.update(
                 (name, [self._document(p) for p in paths]) for name, paths in read.items()
             )
-            log.info("pages: %d rendered, %d reused", len(jobs), self.reused)
+        log.info("pages: %d rendered, %d reused", len(jobs), self.reused)
 
     def _document(self, source_path: str) -> str:
         """A source path as Pelican gives it, as :func:`.frame.body_digests` names it."""
@@ -120,7 +144,7 @@ class IncrementalWriter(Writer):
         return self._documents[source_path]
 
     def _finish(self, pelican) -> None:
-        if Path(pelican.output_path) != self._output or self._finished:
+        if Path(pelican.output_path) != self._staging or self._finished:
             return
         self._finished = True
         signals.finalized.disconnect(self._finish)
@@ -139,25 +163,18 @@ class _Template:
         return self._writer.page(self._template, localcontext, self._context)
 
 
-class _Linked:
-    """Pelican writes a reused page here: the previous page is linked instead."""
+class _Discard:
+    """Where Pelican's writer writes a page's text, which is empty: the page is
+    reused, or rendered at the end of the build."""
 
-    def __init__(self, file, path: Path, previous: Path) -> None:
-        self._file, self._path, self._previous = file, path, previous
-
-    def __enter__(self) -> "_Linked":
+    def __enter__(self) -> "_Discard":
         return self
 
     def __exit__(self, *exc) -> None:
-        self._file.close()
-        self._path.unlink()
-        try:
-            self._path.hardlink_to(self._previous)
-        except OSError:  # another file system: copy the bytes instead
-            shutil.copyfile(self._previous, self._path)
+        pass
 
     def write(self, text: str) -> None:
-        """The rendered text of a reused page is empty: nothing to write."""
+        pass
 
 
 def add_writer(pelican) -> type[Writer]:

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from pelican import signals
 
+from plugins.common.pages import track_pages, written_pages
 from plugins.domain import urls
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
@@ -102,9 +103,10 @@ def write_redirects(pelican) -> None:
     site: Site = settings[SITE_MODEL]
     output = Path(pelican.output_path)
     items = redirects(site.articles, build_time(settings))
+    pages = written_pages()
     for item in items:
         target = output / item.page.save_as
-        if target.exists():
+        if item.page.save_as in pages or target.exists():
             raise RedirectCollisionError(
                 f"redirects: {item.legacy_url} (legacy_url) would replace"
                 f" {item.page.save_as}, which the build already wrote"
@@ -117,4 +119,5 @@ def write_redirects(pelican) -> None:
 
 
 def register() -> None:
+    track_pages()
     signals.finalized.connect(write_redirects)

@@ -15,52 +15,44 @@ chunk list of each language's ``pf_meta`` file. Indexes of other Pagefind
 versions are left as they are.
 """
 
-import gzip
-import hashlib
-import json
 from itertools import pairwise, takewhile
 from pathlib import Path
 
-from . import cbor
+from .bundle_files import read_entry, read_index_file, write_entry, write_index_file
 
 CHUNK_LOCATIONS = 10_000
 """Half Pagefind's own target: on 10,000 articles a first query then downloads
 about 240 kB in all, not 300 (docs/tim-kiem.md)."""
 
 _AFFECTED_VERSIONS = frozenset({"1.5.0", "1.5.1", "1.5.2"})
-_SIGNATURE = b"pagefind_dcd"  # starts every decompressed index file
 _CHUNKS = 2  # position of the chunk list in the pf_meta record
-_HASH_LENGTH = 12
 
 
 def rebalance_chunks(bundle: Path, size: int = CHUNK_LOCATIONS) -> None:
     """Regroup the word index in ``bundle`` (a ``pagefind/`` folder) if needed."""
-    entry_file = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    entry = read_entry(bundle)
     if entry["version"] not in _AFFECTED_VERSIONS:
         return
     for language in entry["languages"].values():
         language["hash"] = _rebalance_language(bundle, language["hash"], size)
-    entry_file.write_text(
-        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    write_entry(bundle, entry)
 
 
 def _rebalance_language(bundle: Path, meta_hash: str, size: int) -> str:
     """Rewrite one language's chunks and pf_meta; the pf_meta's new hash."""
     language = meta_hash.split("_")[0]
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_file)
+    meta = read_index_file(meta_file)
     old_chunks = [bundle / "index" / f"{chunk[2]}.pf_index" for chunk in meta[_CHUNKS]]
-    words = [word for path in old_chunks for word in _read(path)[0]]
+    words = [word for path in old_chunks for word in read_index_file(path)[0]]
     for path in [*old_chunks, meta_file]:
         path.unlink()
     groups = _group(words, size)
     meta[_CHUNKS] = [
-        [first, last, _write(bundle / "index", language, "{}.pf_index", [group])]
+        [first, last, write_index_file(bundle / "index", language, "{}.pf_index", [group])]
         for group, (first, last) in zip(groups, _ranges(groups), strict=True)
     ]
-    return _write(bundle, language, "pagefind.{}.pf_meta", meta)
+    return write_index_file(bundle, language, "pagefind.{}.pf_meta", meta)
 
 
 def _locations(word: list) -> int:
@@ -96,19 +88,3 @@ def _ranges(groups: list[list]) -> list[tuple[str, str]]:
             current[1] = current[1][: common + 1]
         following[0] = following[0][: common + 1]
     return [(first, last) for first, last in ranges]
-
-
-def _read(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise ValueError(f"{path}: not a Pagefind index file")
-    return cbor.decode(data[len(_SIGNATURE) :])
-
-
-def _write(folder: Path, language: str, name: str, value: list) -> str:
-    """Write ``value`` as Pagefind does; the hash that names the file."""
-    data = cbor.encode(value)
-    file_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:_HASH_LENGTH]}"
-    compressed = gzip.compress(_SIGNATURE + data, compresslevel=6, mtime=0)  # Pagefind's level
-    (folder / name.format(file_hash)).write_bytes(compressed)
-    return file_hash

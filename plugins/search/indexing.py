@@ -12,6 +12,7 @@ import re
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pagefind.service import get_executable
 
 from .chunks import rebalance_chunks
 from .folding import STROKE, mark_d
+from .stable_filters import sort_filters
 
 BUNDLE = "pagefind"
 """Folder of the index and of pagefind.js, beside the site's pages."""
@@ -64,17 +66,24 @@ class IndexReport:
         )
 
 
-def index_site(site: Path) -> IndexReport:
-    """Index the built site in ``site``; raises :class:`SearchIndexError`."""
+def index_site(site: Path, files: Mapping[str, Path] | None = None) -> IndexReport:
+    """Index the built site in ``site``; raises :class:`SearchIndexError`.
+
+    ``files`` (relative name → file) is the whole site when ``site`` holds
+    only part of it, as in an incremental build (``plugins.incremental``).
+    """
     start = time.perf_counter()
     bundle = site / BUNDLE
+    if files is None:
+        files = {path.relative_to(site).as_posix(): path for path in site.rglob("*.html")}
     with tempfile.TemporaryDirectory(prefix="search-pages-") as copies:
-        pages = _copy_searchable(site, Path(copies))
+        pages = _copy_searchable(files, Path(copies))
         _run_pagefind(Path(copies), bundle)
     indexed = _indexed_pages(bundle)
     if indexed != pages:
         raise SearchIndexError(f"search: Pagefind indexed {indexed} of {pages} pages")
     rebalance_chunks(bundle)
+    sort_filters(bundle)
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     return IndexReport(
@@ -84,13 +93,15 @@ def index_site(site: Path) -> IndexReport:
     )
 
 
-def _copy_searchable(site: Path, copies: Path) -> int:
+def _copy_searchable(files: Mapping[str, Path], copies: Path) -> int:
     """Write searchable() copies of the pages to index under ``copies``."""
     pages = 0
-    for path in site.rglob("*.html"):
+    for name, path in sorted(files.items()):
+        if not name.endswith(".html"):
+            continue
         html = path.read_text(encoding="utf-8")
         if _BODY.search(html):
-            copy = copies / path.relative_to(site)
+            copy = copies / name
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(searchable(html), encoding="utf-8")
             pages += 1

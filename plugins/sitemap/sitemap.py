@@ -1,8 +1,9 @@
-"""sitemap.xml of every HTML page in the output, whichever generator wrote it.
+"""sitemap.xml of every HTML page Pelican's writer wrote, whichever generator asked.
 
-pelican-sitemap knows only Pelican's own page kinds; reading the finished
-output also covers the archive pages of our plugins. Articles carry their last
-change as ``lastmod``.
+pelican-sitemap knows only Pelican's own page kinds; listing what the writer
+wrote also covers the archive pages of our plugins. Articles carry their last
+change as ``lastmod``. Redirect pages at the old site's addresses
+(``plugins.redirects``) are written apart, and are not pages.
 """
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from plugins.common.pages import track_pages, written_pages
 from plugins.domain import urls
 from plugins.domain.site import Site
 from plugins.model_loader.model_loader import SITE_MODEL
@@ -34,10 +36,7 @@ def sitemap_xml(origin: str, pages: list[str], lastmod: dict[str, str]) -> str:
 def write_sitemap(pelican) -> None:
     output = Path(pelican.output_path)
     site: Site = pelican.settings[SITE_MODEL]
-    pages = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html"))
-    # Redirect pages left at the old site's addresses (plugins.redirects) are not pages.
-    redirects = {urls.legacy(a.legacy_url).save_as for a in site.articles if a.legacy_url}
-    pages = [p for p in pages if p not in EXCLUDED | redirects]
+    pages = sorted(p for p in written_pages() if p.endswith(".html") and p not in EXCLUDED)
     lastmod = {a.address.save_as: (a.modified or a.date).date().isoformat() for a in site.articles}
     origin = pelican.settings["SITE_ORIGIN"].rstrip("/")
     (output / urls.SITEMAP.save_as).write_text(
@@ -46,4 +45,5 @@ def write_sitemap(pelican) -> None:
 
 
 def register() -> None:
+    track_pages()
     signals.finalized.connect(write_sitemap)

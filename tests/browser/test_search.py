@@ -369,7 +369,7 @@ def test_failed_index_leaves_output_untouched(tmp_path, monkeypatch):
     output.mkdir()
     (output / "index.html").write_text("bản cũ", encoding="utf-8")
 
-    def fail(site: Path):
+    def fail(site: Path, files: object = None):
         raise SearchIndexError("search: Pagefind indexed 0 of 5 pages")
 
     monkeypatch.setattr("plugins.search.index_site", fail)

@@ -11,9 +11,10 @@ import pytest
 from pelican.settings import read_settings
 
 from plugins.incremental import load_state
+from plugins.search import SearchIndexError
 from tasks import SETTINGS, build_site
 from tests.corpus import Corpus, generate_corpus
-from tests.trees import differences
+from tests.trees import differences, files
 
 
 class Live:
@@ -30,14 +31,14 @@ class Live:
     def content(self) -> Path:
         return self.corpus.root
 
-    def build(self, **overrides) -> None:
-        build_site(SETTINGS["dev"], self.output, PATH=str(self.content), **overrides)
+    def build(self, *, search: bool = False, **overrides) -> None:
+        build_site(SETTINGS["dev"], self.output, search=search, PATH=str(self.content), **overrides)
 
-    def cold(self, **overrides) -> Path:
+    def cold(self, *, search: bool = False, **overrides) -> Path:
         """A build of the same content from nothing, beside the live one."""
         fresh = self.scratch / "cold" / "output"
         shutil.rmtree(fresh.parent, ignore_errors=True)
-        build_site(SETTINGS["dev"], fresh, PATH=str(self.content), **overrides)
+        build_site(SETTINGS["dev"], fresh, search=search, PATH=str(self.content), **overrides)
         return fresh
 
     def inode(self, url: str) -> int:
@@ -101,6 +102,22 @@ def test_incremental_build_equals_cold_build(live, change):
     assert differences(live.output, live.cold()) == []
 
 
+def test_incremental_build_with_search_equals_cold_build(live):
+    live.build(search=True)
+    edit_body(live)
+    live.build(search=True)
+    assert (live.output / "pagefind" / "pagefind-entry.json").is_file()
+    assert differences(live.output, live.cold(search=True)) == []
+
+
+def test_removed_article_leaves_no_folder(live):
+    gone = live.corpus.published[7]
+    assert (live.output / gone.url.strip("/") / "index.html").is_file()
+    remove_article(live)
+    live.build()
+    assert not (live.output / gone.url.strip("/")).exists()
+
+
 def test_settings_change_reaches_every_page(live):
     live.build(DEFAULT_PAGINATION=7)
     assert differences(live.output, live.cold(DEFAULT_PAGINATION=7)) == []
@@ -138,6 +155,20 @@ def test_failed_build_keeps_site_and_state_for_the_next_one(live):
     path.write_text(good + "\nSửa xong.\n", "utf-8")
     live.build()
     assert differences(live.output, live.cold()) == []
+
+
+def test_build_failing_after_rendering_changes_no_file(live, monkeypatch):
+    before = files(live.output)
+    edit_body(live)
+
+    def fail(*_args, **_kwargs):
+        raise SearchIndexError("search: Pagefind failed (test)")
+
+    monkeypatch.setattr("plugins.search.index_site", fail)
+    with pytest.raises(SystemExit, match="test"):
+        live.build(search=True)
+    assert files(live.output) == before
+    assert [p.name for p in live.output.parent.iterdir()] == ["output"]
 
 
 def test_output_folder_is_readable_by_the_web_server(live):

@@ -86,3 +86,31 @@ def test_other_pagefind_versions_are_left_alone(site):
     files = sorted(p.name for p in bundle.rglob("*"))
     rebalance_chunks(bundle, size=4)
     assert sorted(p.name for p in bundle.rglob("*")) == files
+
+
+def filtered_site(root: Path) -> Path:
+    """Pages with several filters of many values, which Pagefind orders at random."""
+    for n in range(12):
+        page = root / "tin-tuc" / f"bai-{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        filters = "".join(
+            f'<span data-pagefind-filter="{name}">{value}</span>'
+            for name, value in (("nam", 2010 + n), ("don-vi", f"Đơn vị {n % 7}"), ("loai", n % 3))
+        )
+        text = f"Bài số {n} về khu công nghiệp.{filters}"
+        page.write_text(PAGE.format(title=f"Bài {n}", text=text, body="data-pagefind-body"))
+    return root
+
+
+def test_the_same_pages_give_the_same_index(tmp_path):
+    bundles = []
+    for run in ("a", "b", "c"):
+        site = filtered_site(tmp_path / run)
+        index_site(site)
+        bundles.append(
+            {p.relative_to(site): p.read_bytes() for p in (site / BUNDLE).rglob("*.pf_*")}
+        )
+    assert bundles[0] == bundles[1] == bundles[2]
+    meta = next(p for p in bundles[0] if p.suffix == ".pf_meta")
+    filters = read(tmp_path / "a" / meta)[3]
+    assert [name for name, _ in filters] == ["don-vi", "loai", "nam"]

@@ -1,0 +1,94 @@
+"""Making a finished build the output.
+
+A build writes into a staging folder beside the output, which stays as it was
+until the build (search index included) has succeeded. Then either the staging
+folder, holding the whole site, replaces the output folder (a rename), or it
+holds only what an incremental build wrote (``BuildState.in_place``) and those
+files are brought into the output: each changed or new file by a rename (a
+reader gets the old page or the new, never part of one), and files the build
+no longer makes are removed. Files the build did not write, the reused pages,
+are never touched.
+"""
+
+import filecmp
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .state import BuildState, keep_recent, load_state, read_state, save_state, state_path
+
+
+@dataclass(frozen=True)
+class StagedBuild:
+    staging: Path
+    output: Path
+    pending: Path
+    """Where the writer left the build's state (:func:`.state.state_path` of ``staging``)."""
+    state: BuildState | None
+    """None when the build ran without the incremental writer."""
+
+    @classmethod
+    def after_run(cls, staging: Path, output: Path, pending: Path) -> "StagedBuild":
+        return cls(staging, output, pending, read_state(pending))
+
+    def files(self) -> dict[str, Path]:
+        """Every file of the finished site (relative, sorted) → where its bytes are now."""
+        staged = {name: self.staging / name for name in files_in(self.staging)}
+        state = self.state
+        if state is not None and state.in_place:
+            reused = {name: self.output / name for name in state.pages if name not in staged}
+            staged = dict(sorted((staged | reused).items()))
+        return staged
+
+    def complete(self, cache: Path) -> None:
+        """Make this build the output and keep its state. What is no longer
+        needed is left beside the output in a ``-old-`` folder, to delete."""
+        state, files = self.state, self.files()
+        retired = self.staging.with_name(self.staging.name.replace("-new-", "-old-"))
+        if state is not None and state.in_place:
+            previous = load_state(cache, self.output)
+            gone = set(previous.files) - set(files) if previous else set()
+            _bring_in(self.staging, self.output, gone)
+            self.staging.rename(retired)  # what is left: files the output already had
+        else:
+            if self.output.exists():
+                self.output.rename(retired)
+            self.staging.rename(self.output)
+        if state is not None:
+            state.files = list(files)
+            save_state(state, state_path(cache, self.output))
+            self.pending.unlink(missing_ok=True)
+            keep_recent(cache)
+
+
+def files_in(folder: Path) -> list[str]:
+    found = []
+    for parent, _dirs, names in os.walk(folder):
+        relative = Path(parent).relative_to(folder)
+        found.extend((relative / name).as_posix() for name in names)
+    return sorted(found)
+
+
+def _bring_in(staging: Path, output: Path, gone: set[str]) -> None:
+    for name in files_in(staging):
+        source, target = staging / name, output / name
+        if not _same(source, target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+    for name in sorted(gone):
+        (output / name).unlink(missing_ok=True)
+        for folder in (output / name).parents:
+            if folder == output or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+
+def _same(source: Path, target: Path) -> bool:
+    try:
+        there = target.stat()
+    except FileNotFoundError:
+        return False
+    here = source.stat()
+    if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino):
+        return True
+    return here.st_size == there.st_size and filecmp.cmp(source, target, shallow=False)
