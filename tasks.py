@@ -9,8 +9,12 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from invoke import Context, task
+
+if TYPE_CHECKING:
+    from plugins.incremental import BuildState
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
@@ -33,13 +37,14 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
-    from plugins.incremental import IncrementalOptions, StagedBuild, state_path
+    from plugins.incremental import IncrementalOptions, StagedBuild, load_state, state_path
     from plugins.search import SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
     stamp = _input_stamp(settings_file, settings, search, overrides)
     cache = Path(settings["CACHE_PATH"])
-    if _up_to_date(cache, output, stamp):
+    last = load_state(cache, output) if output.is_dir() else None
+    if _up_to_date(last, stamp):
         print(f"Không có gì thay đổi: {output} giữ nguyên (nothing changed).")
         return
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +52,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     staging.chmod(0o755)  # mkdtemp's 0700 would keep the web server out
     pending = state_path(cache, staging)
     settings["OUTPUT_PATH"] = str(staging)
-    settings["INCREMENTAL"] = IncrementalOptions(output, cache, pending, stamp)
+    settings["INCREMENTAL"] = IncrementalOptions(output, last, pending, stamp)
     try:
         Pelican(settings).run()
         build = StagedBuild.after_run(staging, output, pending)
@@ -59,7 +64,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     except BaseException:
         _discard(staging, pending)
         raise
-    build.complete(cache)
+    build.complete(cache, last)
     _remove_in_background(sorted(output.parent.glob(f".{output.name}-old-*")))
 
 
@@ -86,17 +91,12 @@ def _input_stamp(settings_file: Path, settings: dict, search: bool, overrides: d
     return input_stamp(roots, extra)
 
 
-def _up_to_date(cache: Path, output: Path, stamp: str) -> bool:
+def _up_to_date(last: "BuildState | None", stamp: str) -> bool:
+    """Nothing to do: the inputs are as the last build found them, and no
+    scheduled article has come out since."""
     import datetime as dt
 
-    from plugins.incremental import load_state
-
-    previous = load_state(cache, output) if output.is_dir() else None
-    return (
-        previous is not None
-        and previous.stamp == stamp
-        and not previous.is_due(dt.datetime.now(dt.UTC))
-    )
+    return last is not None and last.stamp == stamp and not last.is_due(dt.datetime.now(dt.UTC))
 
 
 def _discard(staging: Path, pending: Path) -> None:

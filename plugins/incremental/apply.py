@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .state import BuildState, keep_recent, load_state, read_state, save_state, state_path
+from .state import BuildState, keep_recent, read_state, save_state, state_path
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ class StagedBuild:
             staged = dict(sorted((staged | reused).items()))
         return staged
 
-    def complete(self, cache: Path) -> None:
-        """Make this build the output and keep its state. What is no longer
-        needed is left beside the output in a ``-old-`` folder, to delete."""
+    def complete(self, cache: Path, last: BuildState | None) -> None:
+        """Make this build the output and keep its state in ``cache``. What is
+        no longer needed is left beside the output in a ``-old-`` folder, to
+        delete. ``last``: the state of the output's last build."""
         state, files = self.state, self.files()
         retired = self.staging.with_name(self.staging.name.replace("-new-", "-old-"))
         if state is not None and state.in_place:
-            previous = load_state(cache, self.output)
-            gone = set(previous.files) - set(files) if previous else set()
+            gone = set(last.files) - set(files) if last else set()
             _bring_in(self.staging, self.output, gone)
             self.staging.rename(retired)  # what is left: files the output already had
         else:

@@ -4,7 +4,7 @@
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +40,10 @@ class BuildState:
 
 @dataclass(frozen=True)
 class IncrementalOptions:
-    previous: Path
+    output: Path
     """The live output folder, which an incremental build updates."""
-    cache: Path
-    """The cache folder, where the previous build's state is."""
+    last: BuildState | None
+    """The state of the output's last build, if one fits (:func:`load_state`)."""
     pending: Path
     """Where this build leaves its state, until the new output is swapped in."""
     stamp: str
@@ -82,7 +82,8 @@ def load_state(cache: Path, output: Path) -> BuildState | None:
 def save_state(state: BuildState, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.partial")
-    partial.write_text(json.dumps(asdict(state), ensure_ascii=False), encoding="utf-8")
+    # vars(), not asdict(): asdict copies every list of a state of 10,000 pages, slowly.
+    partial.write_text(json.dumps(vars(state), ensure_ascii=False), encoding="utf-8")
     partial.replace(path)
 
 

@@ -28,7 +28,7 @@ from plugins.model_loader.model_loader import SITE_MODEL, build_time
 from .frame import body_digests, frame_digest, next_due
 from .reads import watch_bodies
 from .render import Job, render_all
-from .state import BuildState, IncrementalOptions, load_state, save_state
+from .state import BuildState, IncrementalOptions, save_state
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class IncrementalWriter(Writer):
             # Pelican's writer makes each page's folder before writing it. Pointed
             # at the live output, where the folders exist, that costs nothing;
             # the files themselves still go to the staging folder (_staged).
-            self.output_path = str(self._options.previous)
+            self.output_path = str(self._options.output)
         self._pending: dict[str, Job | None] = {}
         """Page as Pelican names it → its rendering, or None when reused."""
         self._jobs: list[Job] = []
@@ -68,9 +68,7 @@ class IncrementalWriter(Writer):
         signals.finalized.connect(self._finish)
 
     def _usable_previous(self) -> BuildState | None:
-        if self._options is None or not self._options.previous.is_dir():
-            return None
-        previous = load_state(self._options.cache, self._options.previous)
+        previous = self._options.last if self._options else None
         if previous is None or previous.frame != self.state.frame or not previous.files:
             return None
         return previous
