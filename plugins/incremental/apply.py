@@ -36,7 +36,8 @@ class StagedBuild:
         staged = {name: self.staging / name for name in files_in(self.staging)}
         state = self.state
         if state is not None and state.in_place:
-            reused = {name: self.output / name for name in state.pages if name not in staged}
+            unwritten = [*state.pages, *state.kept]
+            reused = {name: self.output / name for name in unwritten if name not in staged}
             staged = dict(sorted((staged | reused).items()))
         return staged
 

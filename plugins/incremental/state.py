@@ -28,6 +28,9 @@ class BuildState:
     """Source path → digest of its body."""
     pages: dict[str, list[str]] = field(default_factory=dict)
     """Output file (relative) → source paths whose body the page read."""
+    kept: list[str] = field(default_factory=list)
+    """Files other than pages that this build left as the last build made them
+    (:meth:`.writer.IncrementalWriter.keep`)."""
     in_place: bool = False
     """The staging folder holds only what this build wrote, to bring into the
     output (:mod:`.apply`); otherwise it holds the whole site."""

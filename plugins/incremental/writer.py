@@ -124,6 +124,23 @@ class IncrementalWriter(Writer):
         before, now = self._previous.bodies, self.state.bodies
         return all(p in now and before.get(p) == now[p] for p in self._previous.pages[name])
 
+    def keep(self, name: str) -> int | None:
+        """Keep the last build's file ``name`` (relative to the output) instead of
+        writing it again; its size, or None when it must be written.
+
+        For files made only from what the frame covers (front matter,
+        registries, settings, code), never from article bodies: with the frame
+        unchanged, such a file would come out byte for byte the same.
+        """
+        if self._previous is None or name not in self._previous.files:
+            return None
+        try:
+            size = (self._options.output / name).stat().st_size
+        except OSError:
+            return None
+        self.state.kept.append(name)
+        return size
+
     def render_pending(self) -> None:
         jobs, self._jobs = self._jobs, []
         if jobs:

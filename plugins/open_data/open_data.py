@@ -599,9 +599,12 @@ class OpenDataGenerator(ArchivePageGenerator):
             for extension in dataset.formats:
                 label, serialise = SERIALISERS[extension]
                 address = urls.open_data(f"{dataset.name}.{extension}")
-                data = serialise(dataset, sources)
-                self._write_bytes(address.save_as, data)
-                files.append(PublishedFile(address, label, len(data)))
+                size = _kept(writer, address.save_as)
+                if size is None:
+                    data = serialise(dataset, sources)
+                    self._write_bytes(address.save_as, data)
+                    size = len(data)
+                files.append(PublishedFile(address, label, size))
             counts = tuple((t, len(t.items(sources))) for t in dataset.tables)
             published.append(PublishedDataset(dataset, tuple(files), counts))
         latest = updated(sources.archive.articles)
@@ -622,6 +625,14 @@ class OpenDataGenerator(ArchivePageGenerator):
             raise ValueError(f"{save_as} is outside the output folder {root}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+def _kept(writer, save_as: str) -> int | None:
+    """The size of the last build's file, if the writer keeps it (an incremental
+    build whose front matter, registries and code are unchanged:
+    ``plugins.incremental``); the files show no article body."""
+    keep = getattr(writer, "keep", None)
+    return keep(save_as) if keep else None
 
 
 def add_generator(_pelican):

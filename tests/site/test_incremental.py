@@ -136,6 +136,18 @@ def test_body_edit_renders_its_page_and_reuses_unrelated_ones(live):
     assert state.pages[edited.url.strip("/") + "/index.html"] == [edited.path]
 
 
+def test_body_edit_keeps_the_open_data_files(live):
+    data = live.output / "du-lieu" / "bai-viet.json"
+    before = data.stat().st_ino
+    edit_body(live)
+    live.build()
+    assert data.stat().st_ino == before
+    edit_title(live)
+    live.build()
+    assert data.stat().st_ino != before
+    assert differences(live.output, live.cold()) == []
+
+
 def test_nothing_changed_leaves_the_output_alone(live, capsys):
     folder = live.output.stat().st_ino
     live.build()
