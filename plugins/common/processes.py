@@ -9,9 +9,10 @@ and copy the memory the worker shares with the build.
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -25,6 +26,16 @@ def cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def exit_now(status: int = 0) -> NoReturn:
+    """End this process without Python's teardown, which frees a finished
+    build's objects one by one (a second for 10,000 articles) only for the
+    process to end. For a process that ran one build and has nothing left to
+    close but its standard streams."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def forked_map(

@@ -1,8 +1,9 @@
 """One build in its own process, for the benchmark: prints wall time and peak memory.
 
 ``python -m tests.benchmark.run_build ours|plain|search CONTENT OUTPUT``: our
-site build (without the search index, as ``invoke build --no-search``), plain
-Pelican's, or the search index of an output already built. Our caches live
+site build (without the search index, as the live preview's rebuild process,
+which also ends without Python's teardown), plain Pelican's, or the search
+index of an output already built. Our caches live
 beside OUTPUT, so that removing them makes the next build cold.
 """
 
@@ -69,6 +70,10 @@ def main() -> None:
         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     )
     print(json.dumps({"build_seconds": seconds, "peak_mb": peak_kb / 1024}))
+    if kind == "ours":  # as the live preview's build process ends
+        from plugins.common.processes import exit_now
+
+        exit_now()
 
 
 if __name__ == "__main__":
