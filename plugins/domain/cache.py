@@ -25,11 +25,8 @@ import hashlib
 import importlib.metadata
 import io
 import logging
-import os
 import pickle
 import sys
-import tempfile
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +34,7 @@ from typing import Any
 
 from PIL import Image
 
+from plugins.common.cache_files import keep_recent_trees, tree_name, write_atomically
 from plugins.common.digests import source_digest
 
 from .articles import Document
@@ -49,8 +47,6 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 """Raise when the layout of the cache file changes."""
-KEEP_TREES = 10
-"""How many content trees' caches one cache folder keeps."""
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "pillow", "Unidecode", "Babel")
 _TABLES: dict[type, str] = {
     Unit: "units",
@@ -118,8 +114,7 @@ class DocumentCache:
 
     @classmethod
     def open(cls, cache_dir: Path, content_root: Path, registries: Registries) -> "DocumentCache":
-        tree = hashlib.sha256(str(content_root).encode()).hexdigest()[:16]
-        file = cache_dir / f"documents-{tree}.pickle"
+        file = cache_dir / f"documents-{tree_name(content_root)}.pickle"
         return cls(file, _shared_digest(registries, content_root), registries)
 
     def key(self, raw: bytes, *parts: str) -> str:
@@ -153,8 +148,8 @@ class DocumentCache:
                 self.file.touch()
             else:
                 entries = {"format": FORMAT, "entries": self._used}
-                _write_atomically(self.file, pickle.dumps(entries, pickle.HIGHEST_PROTOCOL))
-            _prune(self.file.parent)
+                write_atomically(self.file, pickle.dumps(entries, pickle.HIGHEST_PROTOCOL))
+            keep_recent_trees(self.file.parent, "documents-*.pickle")
         except OSError as exc:
             log.info("document cache: %s", exc)
 
@@ -192,31 +187,6 @@ def _read_entries(file: Path) -> dict[str, _Entry]:
     if not isinstance(entries, dict):
         return {}
     return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, _Entry)}
-
-
-def _prune(folder: Path) -> None:
-    """Keep the files of the :data:`KEEP_TREES` trees loaded last: tests load many
-    temporary trees. Temporary files are left by builds that were killed."""
-    now = time.time()
-    files = [(path.stat().st_mtime, path) for path in folder.glob("documents-*.pickle")]
-    old = [path for _, path in sorted(files, reverse=True)[KEEP_TREES:]]
-    old += [p for p in folder.glob(".documents-*.tmp") if now - p.stat().st_mtime > 3600]
-    for path in old:
-        path.unlink(missing_ok=True)
-
-
-def _write_atomically(file: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never a part of it."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    temp = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        temp.replace(file)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _registry_entry(table: str, entry_id: str) -> Any:

@@ -1,11 +1,12 @@
 """What the reader made of each body, kept between builds.
 
-One JSON file, ``{CACHE_PATH}/markdown/rendered.json``, maps a key to a body's
-HTML and first paragraph. The key is the SHA-256 of the body together with
+One JSON file per content folder, ``{CACHE_PATH}/markdown/rendered-{tree}.json``,
+maps a key to a body's HTML and first paragraph. The key is the SHA-256 of the body together with
 everything else the result depends on (:func:`conversion_salt`): the
 ``MARKDOWN`` settings, the versions of Markdown, BeautifulSoup and Python, and
-the source of this package. A key therefore never names a stale result, and
-builds of different content can share the file safely.
+the source of this package. A key therefore never names a stale result. Each
+content folder has its own file (:mod:`plugins.common.cache_files`), so the
+many small trees the tests build do not evict the site's entries.
 
 The file is read once when the build starts and written once when it ends,
 whole (a temporary file renamed over it), holding only the entries this build
@@ -16,9 +17,7 @@ cannot be keyed reliably turn the cache off.
 import hashlib
 import json
 import logging
-import os
 import platform
-import tempfile
 import types
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,6 +27,7 @@ import bs4
 import markdown
 from markdown.extensions import Extension
 
+from plugins.common.cache_files import keep_recent_trees, tree_name, write_atomically
 from plugins.common.digests import source_digest
 
 from .conversion import Rendered
@@ -35,8 +35,12 @@ from .conversion import Rendered
 log = logging.getLogger(__name__)
 
 FOLDER = "markdown"
-FILE = "rendered.json"
 FORMAT = 1
+
+
+def cache_file(settings: Mapping[str, Any]) -> Path:
+    name = f"rendered-{tree_name(Path(settings['PATH']).resolve())}.json"
+    return Path(settings["CACHE_PATH"]) / FOLDER / name
 
 
 class UnkeyableError(TypeError):
@@ -97,7 +101,7 @@ class RenderCache:
         except UnkeyableError as exc:
             log.warning("Markdown cache off: %s", exc)
             return cls(None, None)
-        return cls(Path(settings["CACHE_PATH"]) / FOLDER / FILE, salt)
+        return cls(cache_file(settings), salt)
 
     def key(self, body: str) -> str:
         return hashlib.sha256(self._salt + body.encode()).hexdigest()
@@ -147,12 +151,6 @@ def _read(file: Path) -> dict[str, Any]:
 
 def _write(file: Path, data: dict[str, Any]) -> None:
     """All or nothing, even with other builds writing the same file."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        Path(partial).replace(file)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_atomically(file, text.encode("utf-8"))
+    keep_recent_trees(file.parent, "rendered-*.json")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.common.cache_files import KEEP_TREES
 from plugins.domain import cache as document_cache
 from plugins.domain.site import Site, load_site
 from tests.conftest import copy_content, write_article
@@ -329,7 +330,7 @@ def test_digests_are_not_front_matter_fields(content):
 
 def test_the_cache_folder_keeps_the_trees_loaded_last(content, cache_dir):
     cache_dir.mkdir()
-    for index in range(document_cache.KEEP_TREES + 2):
+    for index in range(KEEP_TREES + 2):
         old = cache_dir / f"documents-{index:016x}.pickle"
         old.write_bytes(b"")
         os.utime(old, (1_000_000 + index, 1_000_000 + index))
@@ -338,9 +339,9 @@ def test_the_cache_folder_keeps_the_trees_loaded_last(content, cache_dir):
     os.utime(killed, (1_000_000, 1_000_000))
     load_site(content, cache_dir)
     kept = sorted(p.name for p in cache_dir.iterdir())
-    assert len(kept) == document_cache.KEEP_TREES
+    assert len(kept) == KEEP_TREES
     assert "documents-0000000000000000.pickle" not in kept
-    assert f"documents-{document_cache.KEEP_TREES + 1:016x}.pickle" in kept
+    assert f"documents-{KEEP_TREES + 1:016x}.pickle" in kept
     assert killed.name not in kept
     [ours] = [p for p in cache_dir.iterdir() if p.stat().st_mtime > 2_000_000]
     os.utime(ours, (1_000_000, 1_000_000))

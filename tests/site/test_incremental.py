@@ -204,3 +204,15 @@ def test_the_next_scheduled_article_makes_the_build_due(live):
     assert state.next_due == scheduled.isoformat()
     assert not state.is_due(scheduled - dt.timedelta(seconds=1))
     assert state.is_due(scheduled)
+
+
+def test_pelican_run_without_build_site_makes_the_same_site(live):
+    """``pelican -s pelicanconf.py``: no previous build, every page rendered."""
+    from pelican import Pelican
+
+    plain = live.scratch / "pelican" / "output"
+    settings = read_settings(
+        str(SETTINGS["dev"]), override={"PATH": str(live.content), "OUTPUT_PATH": str(plain)}
+    )
+    Pelican(settings).run()
+    assert differences(live.output, plain) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.model_loader.render_cache import FILE, FOLDER
+from plugins.model_loader.render_cache import FOLDER, cache_file
 from tasks import SETTINGS, build_site
 from tests.conftest import BuiltSite
 from tests.corpus import Corpus, generate_corpus
@@ -21,7 +21,9 @@ def build(content: Path, output: Path, cache: Path, **overrides) -> BuiltSite:
 
 
 def rendered(cache: Path) -> Path:
-    return cache / FOLDER / FILE
+    """The cache's one file: each test has its own cache folder and one content tree."""
+    (file,) = (cache / FOLDER).glob("rendered-*.json")
+    return file
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +59,12 @@ def test_the_warm_build_takes_the_html_from_the_cache(generated_corpus, serial, 
 
 def test_a_corrupt_cache_is_ignored_and_replaced(generated_corpus, serial, tmp_path):
     cache = tmp_path / "cache"
-    rendered(cache).parent.mkdir(parents=True)
-    rendered(cache).write_bytes(b'{"format": 1, "entries": {"trun')
+    file = cache_file({"CACHE_PATH": str(cache), "PATH": str(generated_corpus.root)})
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b'{"format": 1, "entries": {"trun')
     site = build(generated_corpus.root, tmp_path / "output", cache)
     assert not differences(serial.output, site.output)
-    assert json.loads(rendered(cache).read_text(encoding="utf-8"))["entries"]
+    assert json.loads(file.read_text(encoding="utf-8"))["entries"]
 
 
 @pytest.fixture

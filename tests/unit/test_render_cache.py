@@ -10,23 +10,30 @@ from pelican.settings import read_settings
 from plugins.domain.site import load_site
 from plugins.model_loader.conversion import Converter, convert_all
 from plugins.model_loader.render_cache import (
-    FILE,
-    FOLDER,
     RenderCache,
     UnkeyableError,
     conversion_salt,
 )
+from plugins.model_loader.render_cache import cache_file as cache_file_of
 from tasks import SETTINGS
 
 MARKDOWN = read_settings(str(SETTINGS["dev"]))["MARKDOWN"]
 
 
+def settings(root: Path, markdown: dict | None = None) -> dict:
+    return {
+        "CACHE_PATH": str(root),
+        "PATH": str(root / "content"),
+        "MARKDOWN": markdown or MARKDOWN,
+    }
+
+
 def open_cache(root: Path, markdown: dict | None = None) -> RenderCache:
-    return RenderCache.for_settings({"CACHE_PATH": str(root), "MARKDOWN": markdown or MARKDOWN})
+    return RenderCache.for_settings(settings(root, markdown))
 
 
 def cache_file(root: Path) -> Path:
-    return root / FOLDER / FILE
+    return cache_file_of(settings(root))
 
 
 def test_an_entry_comes_back_in_the_next_build(tmp_path):
@@ -102,3 +109,14 @@ def test_a_parallel_conversion_gives_the_serial_html(generated_corpus):
     bodies = [d.body for d in load_site(generated_corpus.root).by_file.values()]
     serial = [Converter(MARKDOWN)(body) for body in bodies]
     assert convert_all(bodies, Converter(MARKDOWN), workers=2) == serial
+
+
+def test_each_content_folder_keeps_its_own_entries(tmp_path):
+    site = RenderCache.for_settings({**settings(tmp_path), "PATH": str(tmp_path / "site")})
+    site.put(site.key("site body"), ("<p>site</p>", "<p>site</p>"))
+    site.save()
+    other = RenderCache.for_settings({**settings(tmp_path), "PATH": str(tmp_path / "test")})
+    other.put(other.key("test body"), ("<p>test</p>", "<p>test</p>"))
+    other.save()
+    again = RenderCache.for_settings({**settings(tmp_path), "PATH": str(tmp_path / "site")})
+    assert again.get(again.key("site body")) == ("<p>site</p>", "<p>site</p>")
