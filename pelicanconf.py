@@ -34,6 +34,7 @@ CONTACT = {
 
 PLUGINS = [
     "plugins.model_loader",
+    "plugins.taxonomies",
     "plugins.incremental",
     "plugins.photos",
     "plugins.neighbours",

@@ -1,0 +1,3 @@
+from .membership import register
+
+__all__ = ["register"]
