@@ -7,7 +7,7 @@ those are) and the registries; the page generators only render what is here.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from .articles import Article, Award, Event, Role
@@ -177,11 +177,17 @@ def award_key(award: Award) -> tuple:
     )
 
 
+def publication_order(article: Article) -> tuple[datetime, str]:
+    """The archive's order: by publication time, then by file, so that articles
+    published at the same minute always come in the same order."""
+    return article.date, article.path
+
+
 def _awards(articles: Sequence[Article]) -> tuple[AwardEntry, ...]:
     """Every award once, oldest article first wins; unnamed counts never merge."""
     seen: set[tuple] = set()
     entries = []
-    for article in sorted(articles, key=lambda a: (a.date, a.path)):
+    for article in sorted(articles, key=publication_order):
         for award in article.awards:
             key = award_key(award)
             if award.individuals is None and key in seen:
@@ -194,7 +200,7 @@ def _awards(articles: Sequence[Article]) -> tuple[AwardEntry, ...]:
 def _roles(articles: Sequence[Article]) -> tuple[RoleEntry, ...]:
     """One entry per bloc and year (articles agree: the model checked)."""
     found: dict[tuple[str, int], RoleEntry] = {}
-    for article in sorted(articles, key=lambda a: (a.date, a.path)):
+    for article in sorted(articles, key=publication_order):
         for role in article.roles:
             found.setdefault((role.bloc.id, role.year), RoleEntry(role, article))
     return tuple(sorted(found.values(), key=lambda e: (-e.role.year, e.role.bloc.id)))
@@ -285,7 +291,7 @@ def _years(
 
 def build_archive(articles: Sequence[Article], registries: Registries) -> Archive:
     """The archive of ``articles``: the published ones, newest first."""
-    articles = tuple(sorted(articles, key=lambda a: (a.date, a.path), reverse=True))
+    articles = tuple(sorted(articles, key=publication_order, reverse=True))
     awards = _awards(articles)
     roles = _roles(articles)
     events = tuple(

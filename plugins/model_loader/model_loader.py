@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
+from plugins.domain.archive import publication_order
 from plugins.domain.articles import Article, Document
 from plugins.domain.problems import InvalidContentError
 from plugins.domain.site import Site, load_site
@@ -125,6 +126,17 @@ class ModelReader(BaseReader):
         return metadata
 
 
+def archive_order(generator) -> None:
+    """Pelican's articles in the archive's order.
+
+    Pelican reads the files in the order of a set, which changes from run to
+    run, and sorts them by date only: articles published at the same minute
+    came out in a different order on every build, in listings and feeds.
+    """
+    for name in ("articles", "hidden_articles", "drafts"):
+        getattr(generator, name).sort(key=lambda a: publication_order(a.record), reverse=True)
+
+
 def add_reader(readers) -> None:
     for extension in ModelReader.file_extensions:
         readers.reader_classes[extension] = ModelReader
@@ -133,4 +145,5 @@ def add_reader(readers) -> None:
 def register() -> None:
     signals.initialized.connect(load_model)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(archive_order)
     signals.finalized.connect(save_rendered)

@@ -2,6 +2,8 @@
 locales and hash seeds write exactly the files of the session's own builds."""
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT, ROOT
+from tests.corpus import Corpus
 from tests.trees import differences
 
 ENVIRONMENTS = {
@@ -25,10 +28,24 @@ for output, content in zip(sys.argv[1::2], sys.argv[2::2]):
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory, generated_corpus) -> dict[tuple[str, str], Path]:
-    """(environment, content) → output: one process per environment builds both
-    contents; the two processes run side by side, one per core."""
-    sources = {"sample": CONTENT, "corpus": generated_corpus.root}
+def same_minute(tmp_path_factory, generated_corpus: Corpus) -> Path:
+    """The corpus with every article of a year published at the same minute:
+    only a stable order keeps listings and feeds the same from run to run."""
+    root = tmp_path_factory.mktemp("same-minute") / "content"
+    shutil.copytree(generated_corpus.root, root)
+    for article in generated_corpus.published:
+        path = root / generated_corpus.file(article).relative_to(generated_corpus.root)
+        text = path.read_text(encoding="utf-8")
+        moment = f"date: {article.year}-06-15 09:00"
+        path.write_text(re.sub(r"(?m)^date: .*$", moment, text, count=1), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory, generated_corpus, same_minute) -> dict[tuple[str, str], Path]:
+    """(environment, content) → output: one process per environment builds every
+    content; the two processes run side by side, one per core."""
+    sources = {"sample": CONTENT, "corpus": generated_corpus.root, "same-minute": same_minute}
     folder = tmp_path_factory.mktemp("rebuilt")
     running = []
     for name, overrides in ENVIRONMENTS.items():
@@ -46,7 +63,7 @@ def rebuilt(tmp_path_factory, generated_corpus) -> dict[tuple[str, str], Path]:
     return {(n, c): folder / n / c for n in ENVIRONMENTS for c in sources}
 
 
-@pytest.mark.parametrize("content", ["sample", "corpus"])
+@pytest.mark.parametrize("content", ["sample", "corpus", "same-minute"])
 def test_time_zone_locale_and_hash_seed_change_nothing(rebuilt, content):
     found = differences(rebuilt["new-york", content], rebuilt["ho-chi-minh", content])
     assert not found, f"{content}: New York and Ho Chi Minh City builds differ:\n" + "\n".join(
