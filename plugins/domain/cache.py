@@ -128,15 +128,17 @@ class DocumentCache:
         entry = self._entries.get(name)
         if entry is None or entry.key != key or not _still(entry.stamps):
             return None
-        outcome = self._unpickle(entry.payload)
-        if outcome is None:
+        try:
+            outcome = decode_outcome(entry.payload, self._registries)
+        except Exception:  # anything wrong with an entry makes it a miss
             return None
         self._used[name] = entry
         self.hits += 1
         return outcome
 
-    def put(self, name: str, key: str, looked_at: Iterable[FileStamp], outcome: Outcome) -> None:
-        self._used[name] = _Entry(key, tuple(looked_at), self._pickle(outcome))
+    def put(self, name: str, key: str, looked_at: Iterable[FileStamp], payload: bytes) -> None:
+        """``payload``: the outcome as :func:`encode_outcome` wrote it."""
+        self._used[name] = _Entry(key, tuple(looked_at), payload)
         self.misses += 1
 
     def save(self) -> None:
@@ -153,17 +155,20 @@ class DocumentCache:
         except OSError as exc:
             log.info("document cache: %s", exc)
 
-    def _pickle(self, outcome: Outcome) -> bytes:
-        buffer = io.BytesIO()
-        _Pickler(buffer, self._registries).dump(outcome)
-        return buffer.getvalue()
 
-    def _unpickle(self, payload: bytes) -> Outcome | None:
-        try:
-            outcome = _Unpickler(io.BytesIO(payload), self._registries).load()
-        except Exception:  # anything wrong with an entry makes it a miss
-            return None
-        return outcome if isinstance(outcome, Outcome) else None
+def encode_outcome(outcome: Outcome, registries: Registries) -> bytes:
+    """``outcome`` as bytes, its references to ``registries`` as (table, id)."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, registries).dump(outcome)
+    return buffer.getvalue()
+
+
+def decode_outcome(payload: bytes, registries: Registries) -> Outcome:
+    """What :func:`encode_outcome` wrote, its references resolved in ``registries``."""
+    outcome = _Unpickler(io.BytesIO(payload), registries).load()
+    if not isinstance(outcome, Outcome):
+        raise pickle.UnpicklingError(f"not an outcome: {type(outcome).__name__}")
+    return outcome
 
 
 def _still(stamps: tuple[FileStamp, ...]) -> bool:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from plugins.common.processes import cores, forked_map
+
 from .articles import (
     ARTICLE_FIELDS,
     NESTED_FIELDS,
@@ -23,11 +25,11 @@ from .articles import (
     Document,
     Page,
 )
-from .cache import DocumentCache, Outcome
+from .cache import DocumentCache, Outcome, decode_outcome, encode_outcome
 from .consistency import check_consistency
 from .messages import format_loc, translate_errors
 from .problems import Report
-from .references import Scope
+from .references import FileStamp, Scope
 from .registries import Registries, load_registries
 from .source import LineMap, SourceError, decode_text, split_front_matter
 
@@ -82,18 +84,79 @@ def _load_documents(
 ) -> dict[Path, tuple[Document, LineMap]]:
     """Every valid article and page by resolved path; all their problems go to ``report``."""
     cache = DocumentCache.open(cache_dir, content_root, registries) if cache_dir else None
+    files = [
+        _File(path, resolved, _shown(resolved, content_root), kind, path.read_bytes())
+        for kind in _KINDS
+        for path, resolved in _markdown_files(content_root / kind.folder)
+    ]
+    keys = {f.shown: _key(f, cache) for f in files}
+    outcomes = {f.shown: cache.get(f.shown, keys[f.shown]) if cache else None for f in files}
+    missing = [f for f in files if outcomes[f.shown] is None]
+    for file, (outcome, payload, looked_at) in zip(
+        missing, _validate_all(missing, registries, content_root, cache is not None), strict=True
+    ):
+        outcomes[file.shown] = outcome
+        if cache is not None:
+            cache.put(file.shown, keys[file.shown], looked_at, payload)
     loaded: dict[Path, tuple[Document, LineMap]] = {}
-    for kind in _KINDS:
-        for path, resolved in _markdown_files(content_root / kind.folder):
-            shown = _shown(resolved, content_root)
-            scope = Scope(registries, content_root, path.parent)
-            outcome = _outcome(path, shown, kind, scope, cache)
-            report.extend(outcome.problems)
-            if outcome.record is not None:
-                loaded[resolved] = outcome.record
+    for file in files:
+        outcome = outcomes[file.shown]
+        report.extend(outcome.problems)
+        if outcome.record is not None:
+            loaded[file.resolved] = outcome.record
     if cache is not None:
         cache.save()
     return loaded
+
+
+@dataclass(frozen=True)
+class _File:
+    path: Path
+    resolved: Path
+    shown: str
+    kind: "_Kind"
+    raw: bytes
+
+
+def _key(file: _File, cache: DocumentCache | None) -> str:
+    if cache is None:
+        return ""
+    return cache.key(file.raw, file.shown, str(file.path), file.kind.model.__name__)
+
+
+PARALLEL_MIN = 200
+"""Fewer files to validate than this are validated here: forking costs more."""
+
+_Validated = tuple[Outcome, bytes, list[FileStamp]]
+"""A file's outcome, the same encoded for the cache, the files validation looked at."""
+
+
+def _validate_all(
+    files: list[_File], registries: Registries, content_root: Path, cached: bool
+) -> list[_Validated]:
+    """Validate ``files``, on every core when there are many (a cold cache, or a
+    registry change, which every record may depend on). Outcomes are encoded
+    for the cache if ``cached``, and always to come back from other processes."""
+
+    def encoded(file: _File) -> tuple[bytes, list[FileStamp]]:
+        outcome, looked_at = _validate_file(file, registries, content_root)
+        return encode_outcome(outcome, registries), looked_at
+
+    workers = cores() if len(files) >= PARALLEL_MIN else 1
+    if workers < 2:
+        done = [_validate_file(file, registries, content_root) for file in files]
+        return [(o, encode_outcome(o, registries) if cached else b"", seen) for o, seen in done]
+    return [
+        (decode_outcome(payload, registries), payload, looked_at)
+        for payload, looked_at in forked_map(encoded, files, workers)
+    ]
+
+
+def _validate_file(
+    file: _File, registries: Registries, content_root: Path
+) -> tuple[Outcome, list[FileStamp]]:
+    scope = Scope(registries, content_root, file.path.parent)
+    return _load_document(file.raw, file.shown, file.kind, scope), scope.looked_at
 
 
 @dataclass(frozen=True)
@@ -131,21 +194,6 @@ def _markdown_files(folder: Path) -> list[tuple[Path, Path]]:
 
 def _shown(resolved: Path, content_root: Path) -> str:
     return resolved.relative_to(content_root.parent).as_posix()
-
-
-def _outcome(
-    path: Path, shown: str, kind: _Kind, scope: Scope, cache: DocumentCache | None
-) -> Outcome:
-    """The file's outcome from the cache, else from validating it (then cached)."""
-    raw = path.read_bytes()
-    if cache is None:
-        return _load_document(raw, shown, kind, scope)
-    key = cache.key(raw, shown, str(path), kind.model.__name__)
-    outcome = cache.get(shown, key)
-    if outcome is None:
-        outcome = _load_document(raw, shown, kind, scope)
-        cache.put(shown, key, scope.looked_at, outcome)
-    return outcome
 
 
 def _load_document(raw: bytes, shown: str, kind: _Kind, scope: Scope) -> Outcome:
