@@ -90,3 +90,35 @@ def test_sigint_stops_the_preview(content, tmp_path):
         started = time.monotonic()
         preview.process.wait(timeout=60)
         assert time.monotonic() - started < 60
+
+
+def test_builds_started_ahead_read_the_content_when_told(content, tmp_path):
+    from plugins.workflow.preview.app import Builds
+    from tasks import ROOT, SETTINGS
+
+    output = tmp_path / "output"
+    builds = Builds(ROOT, SETTINGS["dev"], output, content)
+    try:
+        assert builds.run() == (True, ())
+        edit(content, "", "Sửa sau khi bản dựng kế tiếp đã chờ sẵn.")  # it is waiting now
+        assert builds.run() == (True, ())
+        page = output / PAGE.strip("/") / "index.html"
+        assert "đã chờ sẵn" in page.read_text(encoding="utf-8")
+        builds.code_changed()
+        assert builds.run() == (True, ())
+    finally:
+        builds.close()
+
+
+def test_a_build_waiting_to_be_told_ends_without_building_when_not(tmp_path):
+    import subprocess
+    import sys
+
+    from tasks import ROOT, SETTINGS
+
+    output = tmp_path / "output"
+    command = [sys.executable, "-m", "plugins.workflow.preview.rebuild", "--when-told"]
+    command += [str(SETTINGS["dev"]), str(output), str(tmp_path / "content")]
+    done = subprocess.run(command, cwd=ROOT, input="", capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not output.exists()

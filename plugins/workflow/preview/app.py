@@ -12,31 +12,66 @@ from watchfiles import watch
 from .server import PreviewServer
 from .status import BuildStatus
 
+WHEN_TOLD = "--when-told"
+"""The build process (:mod:`.rebuild`) loads its code, then waits for a line."""
 BUILD_TIMEOUT = 600  # seconds; a build that hangs is reported, not waited for
 _SHOWN_TRACEBACK_LINES = 15
 
 
-def build_once(root: Path, settings: Path, output: Path, content: Path) -> tuple[bool, tuple]:
-    """One build in a fresh process; (worked, the lines that say why not)."""
-    command = [
-        sys.executable,
-        "-m",
-        "plugins.workflow.preview.rebuild",
-        str(settings),
-        str(output),
-        str(content),
-    ]
-    try:
-        result = subprocess.run(
-            command, cwd=root, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
+class Builds:
+    """The preview's builds, each in a fresh process (:mod:`.rebuild`).
+
+    The process of the next build is started as soon as a build ends and
+    waits, its code loaded, until an edit asks for it: the editor does not
+    wait for Python to start and import. When Python code changes (plugins,
+    settings), the waiting process is stale and a new one is started instead.
+    """
+
+    def __init__(self, root: Path, settings: Path, output: Path, content: Path) -> None:
+        self._root = root
+        self._command = [
+            sys.executable,
+            *("-m", "plugins.workflow.preview.rebuild", WHEN_TOLD),
+            *(str(settings), str(output), str(content)),
+        ]
+        self._next: subprocess.Popen | None = None
+
+    def run(self) -> tuple[bool, tuple[str, ...]]:
+        """One build; (worked, the lines that say why not)."""
+        process, self._next = self._next or self._start(), None
+        try:
+            stdout, stderr = process.communicate("\n", timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return False, (f"quá {BUILD_TIMEOUT} giây mà chưa dựng xong — đã dừng",)
+        finally:
+            self._next = self._start()
+        sys.stdout.write(stdout)
+        sys.stderr.write(stderr)
+        if process.returncode == 0:
+            return True, ()
+        return False, problem_lines(stderr)
+
+    def code_changed(self) -> None:
+        self.close()
+        self._next = self._start()
+
+    def close(self) -> None:
+        if self._next is not None:
+            self._next.kill()
+            self._next.communicate()
+            self._next = None
+
+    def _start(self) -> subprocess.Popen:
+        return subprocess.Popen(
+            self._command,
+            cwd=self._root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-    except subprocess.TimeoutExpired:
-        return False, (f"quá {BUILD_TIMEOUT} giây mà chưa dựng xong — đã dừng",)
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    if result.returncode == 0:
-        return True, ()
-    return False, problem_lines(result.stderr)
 
 
 def problem_lines(stderr: str) -> tuple[str, ...]:
@@ -72,21 +107,25 @@ def run_preview(
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     announce(f"Xem trước: {server.url}  (Ctrl+C để dừng)")
+    builds = Builds(root, settings, output, content)
     try:
-        _rebuild(root, settings, output, content, status, announce)
-        for _changes in watch(*watched, stop_event=stop, debounce=300, step=50):
-            _rebuild(root, settings, output, content, status, announce)
+        _rebuild(builds, status, announce)
+        for changes in watch(*watched, stop_event=stop, debounce=300, step=50):
+            if any(path.endswith(".py") for _, path in changes):
+                builds.code_changed()
+            _rebuild(builds, status, announce)
     except KeyboardInterrupt:
         pass
     finally:
+        builds.close()
         signal.signal(signal.SIGTERM, previous)
         server.shutdown()
         server.server_close()
 
 
-def _rebuild(root, settings, output, content, status: BuildStatus, announce) -> None:
+def _rebuild(builds: Builds, status: BuildStatus, announce) -> None:
     announce("Đang dựng lại…")
-    ok, problems = build_once(root, settings, output, content)
+    ok, problems = builds.run()
     status.finished(ok, problems)
     if ok:
         announce(f"Đã dựng lại (lần {status.number}); trình duyệt sẽ tự tải lại.")

@@ -4,19 +4,41 @@ A fresh interpreter per build picks up changes to the plugins and settings.
 Exit status 0: built; otherwise the reason is on stderr (for content errors,
 one ``path:line: field: message`` line per problem).
 
-Usage: ``python -m plugins.workflow.preview.rebuild SETTINGS OUTPUT CONTENT``
+With ``--when-told`` the process loads the build's code, then waits for a
+line on its standard input before building (an empty input: it ends without
+building). The preview starts the next build's process this way as soon as a
+build ends, so that an edit does not wait for Python to start and import.
+
+Usage: ``python -m plugins.workflow.preview.rebuild [--when-told] SETTINGS OUTPUT CONTENT``
 """
 
 import sys
 from pathlib import Path
 
+from .app import WHEN_TOLD
+
 
 def main(argv: list[str]) -> int:
-    settings, output, content = (Path(a) for a in argv)
+    wait = WHEN_TOLD in argv
+    settings, output, content = (Path(a) for a in argv if a != WHEN_TOLD)
     from tasks import build_site  # the project root is the working directory
 
+    if wait:
+        _load_plugins(settings)
+        if not sys.stdin.readline():
+            return 0
     build_site(settings, output, PATH=str(content))
     return 0
+
+
+def _load_plugins(settings_file: Path) -> None:
+    """Import what a build imports, before it is asked for."""
+    from importlib import import_module
+
+    from pelican.settings import read_settings
+
+    for name in ["pelican", *read_settings(str(settings_file))["PLUGINS"]]:
+        import_module(name)
 
 
 if __name__ == "__main__":
