@@ -36,6 +36,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from plugins.common.collector import collector_paused
     from plugins.domain.problems import InvalidContentError
     from plugins.incremental import IncrementalOptions, StagedBuild, load_state, state_path
     from plugins.search import SearchIndexError, index_site
@@ -54,7 +55,8 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     settings["OUTPUT_PATH"] = str(staging)
     settings["INCREMENTAL"] = IncrementalOptions(output, last, pending, stamp)
     try:
-        Pelican(settings).run()
+        with collector_paused():
+            Pelican(settings).run()
         build = StagedBuild.after_run(staging, output, pending)
         if search:
             print(index_site(staging, build.files()))

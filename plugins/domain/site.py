@@ -6,14 +6,12 @@ check command and the build can show them all at once.
 """
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from plugins.common.collector import collector_paused
 from plugins.common.processes import cores, forked_map
 
 from .articles import (
@@ -67,7 +65,7 @@ def load_site(content_root: Path, cache_dir: Path | None = None) -> Site:
     """Load and validate the content tree; ``cache_dir`` keeps what each file gave
     (:mod:`.cache`) so that the next load validates only the files that changed."""
     content_root = content_root.resolve()
-    with _collector_paused():
+    with collector_paused():  # nearly every object made stays alive
         report = Report()
         registries = load_registries(content_root / DATA_FOLDER, content_root, report)
         loaded = _load_documents(content_root, registries, cache_dir, report)
@@ -167,19 +165,6 @@ class _Kind:
 
 
 _KINDS = (_Kind(ARTICLES_FOLDER, Article, ARTICLE_FIELDS), _Kind(PAGES_FOLDER, Page, PAGE_FIELDS))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Load without the cyclic garbage collector: nearly every object made stays
-    alive, and re-scanning them all over again took a fifth of a load."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _markdown_files(folder: Path) -> list[tuple[Path, Path]]:
