@@ -10,13 +10,14 @@ into the output (:mod:`.apply`). The result is byte-identical to a cold build.
 from .apply import StagedBuild
 from .stamp import input_stamp
 from .state import BuildState, IncrementalOptions, load_state, state_path
-from .writer import register
+from .writer import keep_unchanged, register
 
 __all__ = [
     "BuildState",
     "IncrementalOptions",
     "StagedBuild",
     "input_stamp",
+    "keep_unchanged",
     "load_state",
     "register",
     "state_path",

@@ -21,7 +21,9 @@ from .stamp import files_stamp, files_under
 PLUGINS = Path(__file__).resolve().parents[1]
 PROJECT = PLUGINS.parent
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "pillow", "beautifulsoup4")
-VOLATILE = frozenset({"OUTPUT_PATH", "INCREMENTAL", "SITE_MODEL", "BUILD_TIME"})
+VOLATILE = frozenset(
+    {"OUTPUT_PATH", "INCREMENTAL", "INCREMENTAL_WRITER", "SITE_MODEL", "BUILD_TIME"}
+)
 """Settings that name this build's folders or objects, not what pages show."""
 
 

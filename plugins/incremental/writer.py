@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 WORKERS = "RENDER_WORKERS"
 """Optional setting: processes that render pages (default: one per core)."""
+WRITER = "INCREMENTAL_WRITER"
+"""Settings key of the build's writer, for :func:`keep_unchanged`."""
 
 
 class IncrementalWriter(Writer):
@@ -65,6 +67,7 @@ class IncrementalWriter(Writer):
         self._content_root = site.content_root
         self._documents: dict[str, str] = {}
         self._finished = False
+        settings[WRITER] = self
         signals.finalized.connect(self._finish)
 
     def _usable_previous(self) -> BuildState | None:
@@ -166,6 +169,13 @@ class IncrementalWriter(Writer):
         self.render_pending()
         if self._options is not None:
             save_state(self.state, self._options.pending)
+
+
+def keep_unchanged(settings: dict[str, Any], name: str) -> int | None:
+    """For plugins that write files made only from what the frame covers:
+    :meth:`IncrementalWriter.keep` of the build's writer, None without one."""
+    writer = settings.get(WRITER)
+    return writer.keep(name) if isinstance(writer, IncrementalWriter) else None
 
 
 class _Template:

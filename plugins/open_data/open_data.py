@@ -31,6 +31,7 @@ from plugins.domain.dates import TZ
 from plugins.domain.registries import Bloc, BlocMember, Registries, Unit
 from plugins.domain.site import Site
 from plugins.domain.text import vi_sort_key
+from plugins.incremental import keep_unchanged
 from plugins.model_loader.model_loader import SITE_MODEL
 
 SOURCE = "Ban Quản lý các KCN tỉnh Thái Nguyên"
@@ -599,7 +600,7 @@ class OpenDataGenerator(ArchivePageGenerator):
             for extension in dataset.formats:
                 label, serialise = SERIALISERS[extension]
                 address = urls.open_data(f"{dataset.name}.{extension}")
-                size = _kept(writer, address.save_as)
+                size = keep_unchanged(self.settings, address.save_as)  # shows no body
                 if size is None:
                     data = serialise(dataset, sources)
                     self._write_bytes(address.save_as, data)
@@ -625,14 +626,6 @@ class OpenDataGenerator(ArchivePageGenerator):
             raise ValueError(f"{save_as} is outside the output folder {root}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-
-
-def _kept(writer, save_as: str) -> int | None:
-    """The size of the last build's file, if the writer keeps it (an incremental
-    build whose front matter, registries and code are unchanged:
-    ``plugins.incremental``); the files show no article body."""
-    keep = getattr(writer, "keep", None)
-    return keep(save_as) if keep else None
 
 
 def add_generator(_pelican):

@@ -25,6 +25,7 @@ from plugins.common.pages import track_pages, written_pages
 from plugins.domain import urls
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
+from plugins.incremental import keep_unchanged
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
 NGINX_FILE = "nginx-redirects.conf"
@@ -111,11 +112,13 @@ def write_redirects(pelican) -> None:
                 f"redirects: {item.legacy_url} (legacy_url) would replace"
                 f" {item.page.save_as}, which the build already wrote"
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            redirect_page(item, settings["SITEURL"], settings["SITE_ORIGIN"]), encoding="utf-8"
-        )
-    (output / NGINX_FILE).write_text(nginx_locations(items), encoding="utf-8")
+        if keep_unchanged(settings, item.page.save_as) is None:  # made of front matter
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                redirect_page(item, settings["SITEURL"], settings["SITE_ORIGIN"]), encoding="utf-8"
+            )
+    if keep_unchanged(settings, NGINX_FILE) is None:
+        (output / NGINX_FILE).write_text(nginx_locations(items), encoding="utf-8")
 
 
 def register() -> None:
