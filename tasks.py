@@ -38,7 +38,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
 
     from plugins.common.collector import collector_paused
     from plugins.domain.problems import InvalidContentError
-    from plugins.incremental import IncrementalOptions, StagedBuild, load_state, state_path
+    from plugins.incremental import IncrementalOptions, StagedBuild, load_state
     from plugins.search import SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
@@ -51,20 +51,19 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would keep the web server out
-    pending = state_path(cache, staging)
     settings["OUTPUT_PATH"] = str(staging)
-    settings["INCREMENTAL"] = IncrementalOptions(output, last, pending, stamp)
+    settings["INCREMENTAL"] = IncrementalOptions(output, last, stamp)
     try:
         with collector_paused():
             Pelican(settings).run()
-        build = StagedBuild.after_run(staging, output, pending)
+        build = StagedBuild.after_run(staging, output, settings)
         if search:
             print(index_site(staging, build.files()))
     except (InvalidContentError, SearchIndexError) as exc:
-        _discard(staging, pending)
+        shutil.rmtree(staging, ignore_errors=True)
         sys.exit(str(exc))
     except BaseException:
-        _discard(staging, pending)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     build.complete(cache, last)
     _remove_in_background(sorted(output.parent.glob(f".{output.name}-old-*")))
@@ -99,11 +98,6 @@ def _up_to_date(last: "BuildState | None", stamp: str) -> bool:
     import datetime as dt
 
     return last is not None and last.stamp == stamp and not last.is_due(dt.datetime.now(dt.UTC))
-
-
-def _discard(staging: Path, pending: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
-    pending.unlink(missing_ok=True)
 
 
 @task(

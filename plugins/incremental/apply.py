@@ -14,22 +14,24 @@ import filecmp
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .state import BuildState, keep_recent, read_state, save_state, state_path
+from .state import BuildState, keep_recent, save_state, state_path
+from .writer import WRITER, IncrementalWriter
 
 
 @dataclass(frozen=True)
 class StagedBuild:
     staging: Path
     output: Path
-    pending: Path
-    """Where the writer left the build's state (:func:`.state.state_path` of ``staging``)."""
     state: BuildState | None
     """None when the build ran without the incremental writer."""
 
     @classmethod
-    def after_run(cls, staging: Path, output: Path, pending: Path) -> "StagedBuild":
-        return cls(staging, output, pending, read_state(pending))
+    def after_run(cls, staging: Path, output: Path, settings: dict[str, Any]) -> "StagedBuild":
+        """The build Pelican just ran with ``settings``, as its writer left it."""
+        writer = settings.get(WRITER)
+        return cls(staging, output, writer.state if isinstance(writer, IncrementalWriter) else None)
 
     def names(self) -> list[str]:
         """Every file of the finished site (relative, sorted)."""
@@ -62,7 +64,6 @@ class StagedBuild:
         if state is not None:
             state.files = names
             save_state(state, state_path(cache, self.output))
-            self.pending.unlink(missing_ok=True)
             keep_recent(cache)
 
 

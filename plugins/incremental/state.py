@@ -47,8 +47,6 @@ class IncrementalOptions:
     """The live output folder, which an incremental build updates."""
     last: BuildState | None
     """The state of the output's last build, if one fits (:func:`load_state`)."""
-    pending: Path
-    """Where this build leaves its state, until the new output is swapped in."""
     stamp: str
 
     @classmethod

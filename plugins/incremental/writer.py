@@ -28,7 +28,7 @@ from plugins.model_loader.model_loader import SITE_MODEL, build_time
 from .frame import body_digests, frame_digest, next_due
 from .reads import watch_bodies
 from .render import Job, render_all
-from .state import BuildState, IncrementalOptions, save_state
+from .state import BuildState, IncrementalOptions
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +167,6 @@ class IncrementalWriter(Writer):
         self._finished = True
         signals.finalized.disconnect(self._finish)
         self.render_pending()
-        if self._options is not None:
-            save_state(self.state, self._options.pending)
 
 
 def keep_unchanged(settings: dict[str, Any], name: str) -> int | None:
