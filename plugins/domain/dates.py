@@ -10,6 +10,7 @@ month-first, and impossible dates are errors rather than being rolled over.
 import calendar
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -122,21 +123,27 @@ def _local_date(value: date) -> date:
     return _to_local(value).date() if isinstance(value, datetime) else value
 
 
+# The formatters below are pure, and each article's date is shown on many
+# pages (its own, listings, feeds): Babel is slow enough for that to count.
+@cache
 def format_datetime_vi(value: datetime) -> str:
     """E.g. "Thứ Sáu, 24/02/2017 10:27", in local time whatever the machine's TZ."""
     return format_datetime(_to_local(value), "EEEE, dd/MM/yyyy HH:mm", tzinfo=TZ, locale="vi")
 
 
+@cache
 def format_date_vi(value: date) -> str:
     """E.g. "Thứ Sáu, 24/02/2017"; a datetime is first taken to local time."""
     return format_date(_local_date(value), "EEEE, dd/MM/yyyy", locale="vi")
 
 
+@cache
 def format_short_date(value: date) -> str:
     """E.g. "24/02/2017"; a datetime is first taken to local time."""
     return format_date(_local_date(value), "dd/MM/yyyy", locale="vi")
 
 
+@cache
 def format_month_vi(year: int, month: int) -> str:
     """Month heading, e.g. "Tháng 2/2017" (CLDR's stand-alone month name)."""
     return format_date(date(year, month, 1), "LLLL/yyyy", locale="vi")
