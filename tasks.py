@@ -23,20 +23,27 @@ SETTINGS = {"dev": ROOT / "pelicanconf.py", "publish": ROOT / "publishconf.py"}
 
 
 def build_site(settings_file: Path, output: Path, *, search: bool = False, **overrides) -> None:
-    """Build into a fresh folder beside ``output``, then swap it in.
+    """Build into a staging folder beside ``output``, then make it the output.
 
     With ``search``, the built pages are indexed for the search page
-    (``plugins.search``) before the swap. A build that fails, for bad content,
-    a failed index or anything else, leaves ``output`` as it was: the
-    half-built folder is removed and nothing else is touched. A build whose
-    inputs are all as the last build of ``output`` left them does nothing, and
-    one with a few changes renders only the pages they touch
-    (``plugins.incremental``).
+    (``plugins.search``) first. A build that fails, for bad content, a failed
+    index or anything else, leaves ``output`` as it was: the staging folder is
+    removed and nothing else is touched. A build whose inputs are all as the
+    last build of ``output`` left them does nothing, and one with a few
+    changes renders only the pages they touch and brings them into ``output``
+    in place (``plugins.incremental``). Python's cyclic garbage collector
+    waits meanwhile (``plugins.common.collector``).
     """
+    from plugins.common.collector import collector_paused
+
+    with collector_paused():
+        _build_site(settings_file, output, search=search, **overrides)
+
+
+def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from plugins.common.collector import collector_paused
     from plugins.domain.problems import InvalidContentError
     from plugins.incremental import IncrementalOptions, StagedBuild, load_state
     from plugins.search import SearchIndexError, index_site
@@ -54,8 +61,7 @@ def build_site(settings_file: Path, output: Path, *, search: bool = False, **ove
     settings["OUTPUT_PATH"] = str(staging)
     settings["INCREMENTAL"] = IncrementalOptions(output, last, stamp)
     try:
-        with collector_paused():
-            Pelican(settings).run()
+        Pelican(settings).run()
         build = StagedBuild.after_run(staging, output, settings)
         if search:
             print(index_site(staging, build.files()))

@@ -275,11 +275,14 @@ def _years(
         | {e.year for e in awards}
         | {e.role.year for e in roles}
     )
+    by_year: dict[int, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_year[article.year].append(article)
     out = {}
     for index, year in enumerate(numbers):
         out[year] = YearArchive(
             year=year,
-            articles=tuple(a for a in articles if a.year == year),
+            articles=tuple(by_year.get(year, ())),
             events=tuple(e for e in events if e.year == year),
             awards=tuple(e for e in awards if e.year == year),
             roles=tuple(e for e in roles if e.role.year == year),
