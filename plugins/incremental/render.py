@@ -32,6 +32,9 @@ class Job:
     localcontext: dict[str, Any]
     context: dict[str, Any]
     """The site's context, which Pelican points at the page's ``localsiteurl``."""
+    live: Path | None = None
+    """The page in the output being updated in place: not written again if the
+    same (a template or registry edit renders every page, and changes few)."""
 
 
 def render_all(jobs: list[Job], workers: int) -> dict[str, list[str]]:
@@ -48,8 +51,15 @@ def _render(job: Job) -> tuple[str, list[str]]:
     if job.localcontext["localsiteurl"]:  # as Pelican's writer does before rendering
         job.context["localsiteurl"] = job.localcontext["localsiteurl"]
     with READS.recording() as read:
-        html = job.template.render(job.localcontext)
-    job.path.parent.mkdir(parents=True, exist_ok=True)
-    with job.path.open("w", encoding="utf-8") as page:
-        page.write(html)
+        html = job.template.render(job.localcontext).encode("utf-8")
+    if job.live is None or not _holds(job.live, html):
+        job.path.parent.mkdir(parents=True, exist_ok=True)
+        job.path.write_bytes(html)
     return job.name, sorted(read)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

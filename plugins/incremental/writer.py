@@ -6,11 +6,12 @@ last build (the frame, :mod:`.frame`, and every body it read then) is reused;
 the others are rendered together (:mod:`.render`) when the generators are done,
 at ``finalized``. Nothing is written to disk for a page until then.
 
-All files go to the staging folder. When the previous build of the output is
-usable, the staging folder receives only what this build writes (rendered
-pages, feeds, data, static files) and :mod:`.apply` brings those changes into
-the output afterwards; reused pages are never touched. Otherwise it receives
-the whole site and replaces the output.
+All files go to the staging folder. When the output's last build left its
+state, the staging folder receives only what this build writes (rendered pages
+that differ from the output's, feeds, data, static files) and :mod:`.apply`
+brings those changes into the output afterwards; reused pages, and rendered
+pages that came out the same, are never touched. Otherwise (a first build) it
+receives the whole site and replaces the output.
 """
 
 import logging
@@ -52,10 +53,14 @@ class IncrementalWriter(Writer):
             next_due=next_due(site, now),
             bodies=body_digests(site),
         )
-        self._previous = self._usable_previous()
-        if self._previous is not None:
+        last = self._options.last if self._options else None
+        self._last = last if last is not None and last.files else None
+        """The output's last build, when this one can update it in place."""
+        self._previous = self._last if self._last and self._last.frame == self.state.frame else None
+        """The same, when its pages and kept files may also be reused as they are."""
+        if self._last is not None:
             self.state.in_place = True
-            self.state.output_id = self._previous.output_id
+            self.state.output_id = self._last.output_id
             # Pelican's writer makes each page's folder before writing it. Pointed
             # at the live output, where the folders exist, that costs nothing;
             # the files themselves still go to the staging folder (_staged).
@@ -69,12 +74,6 @@ class IncrementalWriter(Writer):
         self._finished = False
         settings[WRITER] = self
         signals.finalized.connect(self._finish)
-
-    def _usable_previous(self) -> BuildState | None:
-        previous = self._options.last if self._options else None
-        if previous is None or previous.frame != self.state.frame or not previous.files:
-            return None
-        return previous
 
     def _staged(self, filename: str) -> Path:
         return self._staging / Path(filename).relative_to(self.output_path)
@@ -117,8 +116,9 @@ class IncrementalWriter(Writer):
             self.state.pages[name] = self._previous.pages[name]
             self._pending[path] = None
         else:
-            staged = self._staged(path)
-            self._pending[path] = Job(name, staged, template, localcontext, context)
+            live = Path(path) if self._last is not None else None
+            job = Job(name, self._staged(path), template, localcontext, context, live)
+            self._pending[path] = job
         return ""
 
     def _reusable(self, name: str) -> bool:

@@ -219,3 +219,22 @@ def test_pelican_run_without_build_site_makes_the_same_site(live):
     )
     Pelican(settings).run()
     assert differences(live.output, plain) == []
+
+
+def test_registry_edit_writes_only_the_pages_it_changes(live):
+    """Every page is rendered again (the frame changed), few are written."""
+
+    def inodes() -> dict[str, int]:
+        return {
+            p.relative_to(live.output).as_posix(): p.stat().st_ino
+            for p in live.output.rglob("*.html")
+        }
+
+    before = inodes()
+    edit_registry(live)
+    live.build()
+    after = inodes()
+    rewritten = [name for name, inode in after.items() if before.get(name) != inode]
+    assert rewritten, "the unit's province shows on some page"
+    assert len(rewritten) < len(after) / 4
+    assert differences(live.output, live.cold()) == []

@@ -27,3 +27,20 @@ def test_a_failure_in_a_worker_stops_the_build_with_its_traceback(tmp_path):
     template = Template("{% if n == 1 %}{{ n / 0 }}{% endif %}")  # in a forked worker
     with pytest.raises(RenderError, match="ZeroDivisionError"):
         render_all(jobs(tmp_path, template), workers=2)
+
+
+def test_a_page_the_output_already_holds_is_not_written_again(tmp_path):
+    (tmp_path / "live").mkdir()
+    for name, text in (("same.html", "trang 1"), ("changed.html", "trang cũ")):
+        (tmp_path / "live" / name).write_text(text, encoding="utf-8")
+    template = Template("trang {{ n }}")
+    pages = [
+        Job(name, tmp_path / "staged" / name, template, {"n": 1, "localsiteurl": None}, {}, live)
+        for name, live in (
+            ("same.html", tmp_path / "live" / "same.html"),
+            ("changed.html", tmp_path / "live" / "changed.html"),
+            ("new.html", tmp_path / "live" / "new.html"),
+        )
+    ]
+    render_all(pages, workers=1)
+    assert sorted(p.name for p in (tmp_path / "staged").iterdir()) == ["changed.html", "new.html"]
