@@ -45,7 +45,7 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
-    from plugins.incremental import IncrementalOptions, StagedBuild, load_state
+    from plugins.incremental import IncrementalOptions, StagedBuild, discard, load_state
     from plugins.search import SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
@@ -66,10 +66,10 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
         if search:
             print(index_site(staging, build.files()))
     except (InvalidContentError, SearchIndexError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, settings)
         sys.exit(str(exc))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, settings)
         raise
     build.complete(cache, last)
     _remove_in_background(sorted(output.parent.glob(f".{output.name}-old-*")))

@@ -7,7 +7,7 @@ rendered page read (:mod:`.reads`), and the changed files are then brought
 into the output (:mod:`.apply`). The result is byte-identical to a cold build.
 """
 
-from .apply import StagedBuild
+from .apply import StagedBuild, discard
 from .stamp import input_stamp
 from .state import BuildState, IncrementalOptions, load_state, state_path
 from .writer import keep_unchanged, register
@@ -16,6 +16,7 @@ __all__ = [
     "BuildState",
     "IncrementalOptions",
     "StagedBuild",
+    "discard",
     "input_stamp",
     "keep_unchanged",
     "load_state",

@@ -12,6 +12,7 @@ are never touched.
 
 import filecmp
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,14 @@ class StagedBuild:
             state.files = names
             save_state(state, state_path(cache, self.output))
             keep_recent(cache)
+
+
+def discard(staging: Path, settings: dict[str, Any]) -> None:
+    """After a failed build: the output as it was, the staging folder gone."""
+    shutil.rmtree(staging, ignore_errors=True)
+    writer = settings.get(WRITER)
+    if isinstance(writer, IncrementalWriter):
+        writer.remove_new_folders()
 
 
 def files_in(folder: Path) -> list[str]:

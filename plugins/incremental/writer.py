@@ -67,6 +67,8 @@ class IncrementalWriter(Writer):
             self.output_path = str(self._options.output)
         self._pending: dict[str, Job | None] = {}
         """Page as Pelican names it → its rendering, or None when reused."""
+        self._folders: dict[str, bool] = {}
+        """Page folders in the output → whether they were there before this build."""
         self._jobs: list[Job] = []
         self.reused = 0
         self._content_root = site.content_root
@@ -112,6 +114,9 @@ class IncrementalWriter(Writer):
         """What Pelican's writer writes now: nothing, for the page is reused or rendered later."""
         name = localcontext["output_file"]
         path = sanitised_join(self.output_path, name)
+        folder = path.rpartition(os.sep)[0]
+        if folder not in self._folders:
+            self._folders[folder] = Path(folder).is_dir()
         if self._reusable(name):
             self.state.pages[name] = self._previous.pages[name]
             self._pending[path] = None
@@ -120,6 +125,20 @@ class IncrementalWriter(Writer):
             job = Job(name, self._staged(path), template, localcontext, context, live)
             self._pending[path] = job
         return ""
+
+    def remove_new_folders(self) -> None:
+        """After a failed build: remove the empty folders Pelican's writer made
+        in the output for new pages (in place, :meth:`__init__`)."""
+        if self._last is None:
+            return
+        root = Path(self.output_path)
+        for folder in sorted(
+            (f for f, existed in self._folders.items() if not existed), reverse=True
+        ):
+            for empty in (Path(folder), *Path(folder).parents):
+                if empty == root or not empty.is_dir() or any(empty.iterdir()):
+                    break
+                empty.rmdir()
 
     def _reusable(self, name: str) -> bool:
         if self._previous is None or name not in self._previous.pages:

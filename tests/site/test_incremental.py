@@ -174,7 +174,9 @@ def test_failed_build_keeps_site_and_state_for_the_next_one(live):
 
 def test_build_failing_after_rendering_changes_no_file(live, monkeypatch):
     before = files(live.output)
+    folders = sorted(p for p in live.output.rglob("*") if p.is_dir())
     edit_body(live)
+    add_article(live)  # a new page, whose folder Pelican's writer makes in the output
 
     def fail(*_args, **_kwargs):
         raise SearchIndexError("search: Pagefind failed (test)")
@@ -183,6 +185,7 @@ def test_build_failing_after_rendering_changes_no_file(live, monkeypatch):
     with pytest.raises(SystemExit, match="test"):
         live.build(search=True)
     assert files(live.output) == before
+    assert sorted(p for p in live.output.rglob("*") if p.is_dir()) == folders
     assert [p.name for p in live.output.parent.iterdir()] == ["output"]
 
 
