@@ -22,14 +22,7 @@ PLUGINS = Path(__file__).resolve().parents[1]
 PROJECT = PLUGINS.parent
 LIBRARIES = ("pelican", "jinja2", "markdown", "babel", "pillow", "beautifulsoup4")
 VOLATILE = frozenset(
-    {
-        "OUTPUT_PATH",
-        "INCREMENTAL",
-        "INCREMENTAL_WRITER",
-        "INCREMENTAL_FOLDERS",
-        "SITE_MODEL",
-        "BUILD_TIME",
-    }
+    {"OUTPUT_PATH", "INCREMENTAL", "INCREMENTAL_WRITER", "SITE_MODEL", "BUILD_TIME"}
 )
 """Settings that name this build's folders or objects, not what pages show."""
 

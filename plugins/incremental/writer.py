@@ -26,7 +26,6 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
-from .folders import make_folders_ahead, wait_for_folders
 from .frame import body_digests, frame_digest, next_due
 from .reads import watch_bodies
 from .render import Job, render_all
@@ -165,7 +164,6 @@ class IncrementalWriter(Writer):
         return size
 
     def render_pending(self) -> None:
-        wait_for_folders(self.settings)
         jobs, self._jobs = self._jobs, []
         if jobs:
             workers = self.settings.get(WORKERS) or cores()
@@ -227,5 +225,4 @@ def add_writer(pelican) -> type[Writer]:
 
 
 def register() -> None:
-    signals.initialized.connect(make_folders_ahead)
     signals.get_writer.connect(add_writer)

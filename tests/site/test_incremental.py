@@ -226,7 +226,7 @@ def test_pelican_run_without_build_site_makes_the_same_site(live):
         sorted(p.relative_to(root) for p in root.rglob("*") if p.is_dir())
         for root in (live.output, plain)
     ]
-    assert folders[0] == folders[1]  # build_site made article folders ahead: no extra one
+    assert folders[0] == folders[1]
 
 
 def test_registry_edit_writes_only_the_pages_it_changes(live):
