@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from invoke import Context, task
 
 if TYPE_CHECKING:
-    from plugins.incremental import BuildState
+    from plugins.incremental import BuildState, Inputs
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
@@ -45,24 +45,39 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
     from pelican.settings import read_settings
 
     from plugins.domain.problems import InvalidContentError
-    from plugins.incremental import IncrementalOptions, StagedBuild, discard, load_state
-    from plugins.search import SearchIndexError, index_site
+    from plugins.incremental import (
+        IncrementalOptions,
+        StagedBuild,
+        discard,
+        edit_bodies,
+        load_state,
+    )
+    from plugins.search import SEARCH_BUNDLE, SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
-    stamp = _input_stamp(settings_file, settings, search, overrides)
+    inputs = _inputs(settings_file, settings, search, overrides)
     cache = Path(settings["CACHE_PATH"])
     last = load_state(cache, output) if output.is_dir() else None
-    if _up_to_date(last, stamp):
+    if _up_to_date(last, inputs.stamp):
         print(f"Không có gì thay đổi: {output} giữ nguyên (nothing changed).")
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would keep the web server out
     settings["OUTPUT_PATH"] = str(staging)
-    settings["INCREMENTAL"] = IncrementalOptions(output, last, stamp)
+    settings["INCREMENTAL"] = IncrementalOptions(output, last, inputs)
     try:
-        Pelican(settings).run()
-        build = StagedBuild.after_run(staging, output, settings)
+        remade = (SEARCH_BUNDLE,) if search else ()
+        edits = edit_bodies(settings, inputs, last, output, staging, remade) if last else None
+        if edits is None:
+            Pelican(settings).run()
+            build = StagedBuild.after_run(staging, output, settings)
+        else:
+            build = StagedBuild(staging, output, edits.state)
+            print(
+                f"Sửa thân bài: {len(edits.documents)} bài, {len(edits.files)} tệp được"
+                " cập nhật (body edits brought into the pages that show them)."
+            )
         if search:
             print(index_site(staging, build.files()))
     except (InvalidContentError, SearchIndexError) as exc:
@@ -89,13 +104,13 @@ def _remove_in_background(folders: list[Path]) -> None:
         )
 
 
-def _input_stamp(settings_file: Path, settings: dict, search: bool, overrides: dict) -> str:
-    from plugins.incremental import input_stamp
+def _inputs(settings_file: Path, settings: dict, search: bool, overrides: dict) -> "Inputs":
+    from plugins.incremental import read_inputs
 
     roots = [Path(settings["PATH"]), Path(settings["THEME"]), ROOT / "plugins"]
     roots += sorted({settings_file.resolve(), SETTINGS["dev"]})
     extra = repr((str(settings_file), search, sorted(overrides.items()), sys.version))
-    return input_stamp(roots, extra)
+    return read_inputs(roots, extra)
 
 
 def _up_to_date(last: "BuildState | None", stamp: str) -> bool:

@@ -51,6 +51,17 @@ def body_digests(site: Site) -> dict[str, str]:
     }
 
 
+def editable_documents(site: Site) -> dict[str, list[Any]]:
+    """``BuildState.editable``: every document without photos → [digest of its
+    front matter, whether its summary is its first paragraph]."""
+    root = site.content_root
+    return {
+        path.relative_to(root).as_posix(): [document.front_digest, not document.summary]
+        for path, document in site.by_file.items()
+        if not getattr(document, "images", ())
+    }
+
+
 def next_due(site: Site, now: dt.datetime) -> str | None:
     """When the next scheduled article comes out, which changes the site by itself."""
     due = [a.date for a in site.articles if a.status != "draft" and a.date > now]

@@ -1,4 +1,5 @@
-"""Which documents' bodies a template read while it rendered one page.
+"""Which documents' bodies a template read while it rendered one page, and
+which views of them (:mod:`.views`) it read, with their text.
 
 Pelican hands templates the whole site (``articles``, ``dates`` …), so which
 bodies a page shows is only known by watching: every read of a document's
@@ -8,29 +9,54 @@ and while a page renders those reads are noted.
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican.contents import Content
 
-WATCHED = ("get_content", "get_summary")
+WATCHED = {"get_content": "content", "get_summary": "summary"}
+"""Pelican's methods that read a body → the view each gives."""
+
+
+@dataclass
+class Reads:
+    documents: set[str] = field(default_factory=set)
+    """Source paths of the documents whose body was read."""
+    views: list[tuple[str, str, str]] = field(default_factory=list)
+    """(source path, view, text) of each view read, in order."""
 
 
 class BodyReads:
     def __init__(self) -> None:
-        self._noted: set[str] | None = None
+        self._reads: Reads | None = None
+        self._inner = 0
 
     @contextmanager
-    def recording(self) -> Iterator[set[str]]:
-        """Note reads until the block ends; the set holds the source paths read."""
-        outer, self._noted = self._noted, set()
+    def recording(self) -> Iterator[Reads]:
+        """Note reads until the block ends."""
+        outer, self._reads = self._reads, Reads()
         try:
-            yield self._noted
+            yield self._reads
         finally:
-            self._noted = outer
+            self._reads = outer
 
-    def note(self, source_path: str | None) -> None:
-        if self._noted is not None and source_path:
-            self._noted.add(source_path)
+    @contextmanager
+    def inside_view(self) -> Iterator[None]:
+        """Reads that make a view: their documents are noted, not their text,
+        which the page does not show as it is."""
+        self._inner += 1
+        try:
+            yield
+        finally:
+            self._inner -= 1
+
+    def note(self, source_path: str | None, view: str, text: str) -> None:
+        reads = self._reads
+        if reads is None or not source_path:
+            return
+        reads.documents.add(source_path)
+        if not self._inner:
+            reads.views.append((source_path, view, text))
 
 
 READS = BodyReads()
@@ -38,10 +64,13 @@ READS = BodyReads()
 
 def _watched(name: str, method: Any) -> Callable[..., str]:
     bound = method.__get__  # plain function or Pelican's ``memoized`` descriptor
+    view = WATCHED[name]
 
     def read(self: Content, siteurl: str) -> str:
-        READS.note(self.source_path)
-        return bound(self, type(self))(siteurl)
+        with READS.inside_view():  # get_summary may read the content
+            text = bound(self, type(self))(siteurl)
+        READS.note(self.source_path, view, text)
+        return text
 
     read.__name__ = name
     read.watches_bodies = True  # type: ignore[attr-defined]

@@ -3,7 +3,8 @@
 The writer collects the pages to render while Pelican's generators run; they
 are rendered together at the end, shared out between forked copies of the
 build (:func:`plugins.common.processes.forked_map`). Each worker writes its
-pages, folders included, and reports back only which bodies each page read.
+pages, folders included, and reports back only which bodies each page read and
+where it shows their views (:mod:`.spans`).
 """
 
 import traceback
@@ -14,6 +15,7 @@ from typing import Any
 from plugins.common.processes import forked_map
 
 from .reads import READS
+from .spans import Placement, place
 
 MIN_PER_WORKER = 100
 """Fewer pages than this per worker are rendered here: forking costs more."""
@@ -37,17 +39,21 @@ class Job:
     same (a template or registry edit renders every page, and changes few)."""
 
 
-def render_all(jobs: list[Job], workers: int) -> dict[str, list[str]]:
-    """Render and write every page; returns page → source paths whose body it read
-    (as Pelican names them)."""
+Rendered = tuple[str, list[str], Placement | None]
+"""A page, the source paths (as Pelican names them) whose body it read, and
+where it shows their views."""
+
+
+def render_all(jobs: list[Job], workers: int) -> list[Rendered]:
+    """Render and write every page."""
     workers = max(1, min(workers, len(jobs) // MIN_PER_WORKER))
     try:
-        return dict(forked_map(_render, jobs, workers))
+        return forked_map(_render, jobs, workers)
     except Exception as exc:
         raise RenderError("".join(traceback.format_exception(exc))) from exc
 
 
-def _render(job: Job) -> tuple[str, list[str]]:
+def _render(job: Job) -> Rendered:
     if job.localcontext["localsiteurl"]:  # as Pelican's writer does before rendering
         job.context["localsiteurl"] = job.localcontext["localsiteurl"]
     with READS.recording() as read:
@@ -55,7 +61,7 @@ def _render(job: Job) -> tuple[str, list[str]]:
     if job.live is None or not _holds(job.live, html):
         job.path.parent.mkdir(parents=True, exist_ok=True)
         job.path.write_bytes(html)
-    return job.name, sorted(read)
+    return job.name, sorted(read.documents), place(html, read.views, xml=False)
 
 
 def _holds(path: Path, data: bytes) -> bool:

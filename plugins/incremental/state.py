@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .spans import Placement
+from .stamp import Inputs
+
 OPTIONS = "INCREMENTAL"
 """Settings key of :class:`IncrementalOptions`, set by ``tasks.build_site``."""
 
@@ -17,7 +20,7 @@ class BuildState:
     """One build of one output folder."""
 
     stamp: str
-    """:func:`.stamp.input_stamp` of the inputs as they were when the build began."""
+    """:attr:`.stamp.Inputs.stamp` of the inputs as they were when the build began."""
     frame: str
     """Digest of everything but the article bodies that pages are made from."""
     output_id: int
@@ -36,6 +39,16 @@ class BuildState:
     output (:mod:`.apply`); otherwise it holds the whole site."""
     files: list[str] = field(default_factory=list)
     """Every file of the finished output (relative, sorted)."""
+    inputs: dict[str, list[int]] = field(default_factory=dict)
+    """:attr:`.stamp.Inputs.files` as they were when the build began."""
+    setup: str = ""
+    """:attr:`.stamp.Inputs.setup` of the build."""
+    editable: dict[str, list[Any]] = field(default_factory=dict)
+    """Documents whose body edits :mod:`.body_edits` may bring into the pages
+    (those without photos) → [digest of their front matter, whether their
+    summary is their first paragraph]."""
+    views: dict[str, Placement] = field(default_factory=dict)
+    """Output file → where it shows views of bodies (:mod:`.spans`)."""
 
     def is_due(self, now: dt.datetime) -> bool:
         return self.next_due is not None and now >= dt.datetime.fromisoformat(self.next_due)
@@ -47,7 +60,7 @@ class IncrementalOptions:
     """The live output folder, which an incremental build updates."""
     last: BuildState | None
     """The state of the output's last build, if one fits (:func:`load_state`)."""
-    stamp: str
+    inputs: Inputs
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> "IncrementalOptions | None":
@@ -90,8 +103,11 @@ def save_state(state: BuildState, path: Path) -> None:
 
 def keep_recent(cache: Path) -> None:
     """Forget all but the :data:`KEPT` most recent states (tests build many folders)."""
-    states = sorted(
-        (cache / "builds").glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True
-    )
-    for stale in states[KEPT:]:
+    states = []
+    for path in (cache / "builds").glob("*.json"):
+        try:
+            states.append((path.stat().st_mtime_ns, path))
+        except FileNotFoundError:
+            continue  # forgotten meanwhile by a build of another folder
+    for _time, stale in sorted(states, reverse=True)[KEPT:]:
         stale.unlink(missing_ok=True)

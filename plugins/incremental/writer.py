@@ -26,10 +26,12 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
-from .frame import body_digests, frame_digest, next_due
-from .reads import watch_bodies
+from .frame import body_digests, editable_documents, frame_digest, next_due
+from .reads import READS, watch_bodies
 from .render import Job, render_all
+from .spans import Placement, place
 from .state import BuildState, IncrementalOptions
+from .views import FILTERS
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +48,16 @@ class IncrementalWriter(Writer):
         self._options = IncrementalOptions.from_settings(settings)
         now = build_time(settings)
         site = settings[SITE_MODEL]
+        inputs = self._options.inputs if self._options else None
         self.state = BuildState(
-            stamp=self._options.stamp if self._options else "",
+            stamp=inputs.stamp if inputs else "",
             frame=frame_digest(settings, site, now),
             output_id=self._staging.stat().st_ino if self._staging.is_dir() else 0,
             next_due=next_due(site, now),
             bodies=body_digests(site),
+            inputs=inputs.files if inputs else {},
+            setup=inputs.setup if inputs else "",
+            editable=editable_documents(site),
         )
         last = self._options.last if self._options else None
         self._last = last if last is not None and last.files else None
@@ -82,6 +88,16 @@ class IncrementalWriter(Writer):
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         super().write_file(name, _Template(template, self, context), context, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        """Pelican's feed, written now; where it shows views of bodies is noted."""
+        with READS.recording() as read:
+            feed = super().write_feed(elements, context, path, *args, **kwargs)
+        if path and read.views:
+            staged = self._staged(sanitised_join(self.output_path, path))
+            placement = place(staged.read_bytes(), read.views, xml=True)
+            self.state.views[staged.relative_to(self._staging).as_posix()] = self._named(placement)
+        return feed
 
     def _open_w(self, filename, encoding, override=False):
         if filename not in self._pending:  # a feed: written now
@@ -119,6 +135,8 @@ class IncrementalWriter(Writer):
             self._folders[folder] = Path(folder).is_dir()
         if self._reusable(name):
             self.state.pages[name] = self._previous.pages[name]
+            if name in self._previous.views:
+                self.state.views[name] = self._previous.views[name]
             self._pending[path] = None
         else:
             live = Path(path) if self._last is not None else None
@@ -167,10 +185,10 @@ class IncrementalWriter(Writer):
         jobs, self._jobs = self._jobs, []
         if jobs:
             workers = self.settings.get(WORKERS) or cores()
-            read = render_all(jobs, workers)
-            self.state.pages.update(
-                (name, [self._document(p) for p in paths]) for name, paths in read.items()
-            )
+            for name, paths, placement in render_all(jobs, workers):
+                self.state.pages[name] = [self._document(p) for p in paths]
+                if placement is not None:
+                    self.state.views[name] = self._named(placement)
         log.info("pages: %d rendered, %d reused", len(jobs), self.reused)
 
     def _document(self, source_path: str) -> str:
@@ -179,6 +197,14 @@ class IncrementalWriter(Writer):
             real = Path(os.path.realpath(source_path))
             self._documents[source_path] = real.relative_to(self._content_root).as_posix()
         return self._documents[source_path]
+
+    def _named(self, placement: Placement) -> Placement:
+        """``placement`` with documents named as :func:`.frame.body_digests` names them."""
+        return {
+            **placement,
+            "spans": [[*span[:2], self._document(span[2]), span[3]] for span in placement["spans"]],
+            "fixed": [[self._document(doc), *rest] for doc, *rest in placement["fixed"]],
+        }
 
     def _finish(self, pelican) -> None:
         if Path(pelican.output_path) != self._staging or self._finished:
@@ -224,5 +250,12 @@ def add_writer(pelican) -> type[Writer]:
     return IncrementalWriter
 
 
+def add_filters(pelican) -> None:
+    """The views of a body that templates show (:mod:`.views`)."""
+    settings = pelican.settings
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **FILTERS}
+
+
 def register() -> None:
+    signals.initialized.connect(add_filters)
     signals.get_writer.connect(add_writer)

@@ -5,6 +5,13 @@ the finished HTML; see docs/tim-kiem.md for what readers and editors get.
 """
 
 from .filters import search_filter_options, search_filters
+from .indexing import BUNDLE as SEARCH_BUNDLE
 from .indexing import SearchIndexError, index_site
 
-__all__ = ["SearchIndexError", "index_site", "search_filter_options", "search_filters"]
+__all__ = [
+    "SEARCH_BUNDLE",
+    "SearchIndexError",
+    "index_site",
+    "search_filter_options",
+    "search_filters",
+]

@@ -9,6 +9,8 @@ import pelicanconf
 import publishconf
 from tasks import SETTINGS, build_site
 from tests.conftest import BuiltSite
+from tests.corpus import generate_corpus
+from tests.site.live import Live
 
 ORIGINS = {
     "sample": pelicanconf.SITE_ORIGIN,
@@ -38,3 +40,12 @@ def built(request) -> Build:
     """Each build in turn: tests that take it run once per build."""
     site = request.getfixturevalue(f"{request.param}_site")
     return Build(request.param, site, ORIGINS[request.param].rstrip("/"))
+
+
+@pytest.fixture
+def live(tmp_path) -> Live:
+    """A generated corpus, built once: tests change it and build again."""
+    corpus = generate_corpus(tmp_path / "content")
+    site = Live(corpus, tmp_path / "site" / "output", tmp_path)
+    site.build()
+    return site

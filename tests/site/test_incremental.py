@@ -2,10 +2,8 @@
 the site a cold build makes of the same content."""
 
 import datetime as dt
-import shutil
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
@@ -14,50 +12,9 @@ from plugins.domain import urls
 from plugins.incremental import load_state
 from plugins.redirects.redirects import NGINX_FILE
 from plugins.search import SearchIndexError
-from tasks import SETTINGS, build_site
-from tests.corpus import Corpus, generate_corpus
+from tasks import SETTINGS
+from tests.site.live import Live, edit_body
 from tests.trees import differences, files
-
-
-class Live:
-    """A corpus and its built site, as an editor's machine holds them."""
-
-    def __init__(self, corpus: Corpus, output: Path, scratch: Path) -> None:
-        self.corpus, self.output, self.scratch = corpus, output, scratch
-
-    @property
-    def cache(self) -> Path:
-        return Path(read_settings(str(SETTINGS["dev"]))["CACHE_PATH"])
-
-    @property
-    def content(self) -> Path:
-        return self.corpus.root
-
-    def build(self, *, search: bool = False, **overrides) -> None:
-        build_site(SETTINGS["dev"], self.output, search=search, PATH=str(self.content), **overrides)
-
-    def cold(self, *, search: bool = False, **overrides) -> Path:
-        """A build of the same content from nothing, beside the live one."""
-        fresh = self.scratch / "cold" / "output"
-        shutil.rmtree(fresh.parent, ignore_errors=True)
-        build_site(SETTINGS["dev"], fresh, search=search, PATH=str(self.content), **overrides)
-        return fresh
-
-    def inode(self, url: str) -> int:
-        return (self.output / url.strip("/") / "index.html").stat().st_ino
-
-
-@pytest.fixture
-def live(tmp_path) -> Live:
-    corpus = generate_corpus(tmp_path / "content")
-    site = Live(corpus, tmp_path / "site" / "output", tmp_path)
-    site.build()
-    return site
-
-
-def edit_body(live: Live) -> None:
-    path = live.corpus.file(live.corpus.published[3])
-    path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn viết thêm.\n", "utf-8")
 
 
 def edit_title(live: Live) -> None:

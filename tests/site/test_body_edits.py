@@ -1,0 +1,137 @@
+"""Edits to bodies alone are brought into the pages that show them, without
+Pelican, and the site is exactly what a cold build makes of the same content."""
+
+import re
+
+from tests.conftest import copy_content
+from tests.corpus import ArticleSpec
+from tests.site.live import Live, edit_body
+from tests.trees import differences
+
+QUICK = "Sửa thân bài"
+"""What the build prints when it brought body edits in without Pelican."""
+
+
+def rewrite(live: Live, article: ArticleSpec, change) -> None:
+    path = live.corpus.file(article)
+    path.write_text(change(path.read_text(encoding="utf-8")), "utf-8")
+
+
+def new_first_paragraph(text: str) -> str:
+    """The first line of the body begins differently (the summary changes)."""
+    front_end = text.index("\n---\n", 4) + len("\n---\n")
+    body = text[front_end:]
+    first = re.search(r"^\S", body, re.MULTILINE).start()
+    return text[:front_end] + body[:first] + "Mở đầu viết lại & “sửa” " + body[first:]
+
+
+def latest_with_own_summary(live: Live, own: bool) -> ArticleSpec:
+    """The newest published article whose summary is (not) written in front matter."""
+    ordered = sorted(live.corpus.published, key=lambda a: a.date, reverse=True)
+    return next(a for a in ordered if (a.summary is not None) == own)
+
+
+def test_body_edit_is_brought_in_without_pelican(live, capsys):
+    capsys.readouterr()
+    edit_body(live)
+    live.build()
+    assert QUICK in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_first_paragraph_edit_reaches_description_cards_and_feeds(live, capsys):
+    article = latest_with_own_summary(live, own=False)
+    feed_before = (live.output / "feed.xml").read_bytes()
+    capsys.readouterr()
+    rewrite(live, article, new_first_paragraph)
+    live.build()
+    assert QUICK in capsys.readouterr().out
+    page = (live.output / article.url.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Mở đầu viết lại &amp; “sửa”' in page
+    assert (live.output / "feed.xml").read_bytes() != feed_before
+    assert "Mở đầu viết lại &amp;amp; “sửa”" in (live.output / "feed.xml").read_text(
+        encoding="utf-8"
+    )
+    assert differences(live.output, live.cold()) == []
+
+
+def test_edit_of_an_article_with_its_own_summary(live, capsys):
+    capsys.readouterr()
+    rewrite(live, latest_with_own_summary(live, own=True), new_first_paragraph)
+    live.build()
+    assert QUICK in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_successive_edits_then_a_full_build(live, capsys):
+    first, second = live.corpus.published[:2]
+    rewrite(live, first, new_first_paragraph)
+    rewrite(live, second, lambda text: text + "\nThêm một đoạn.\n")
+    live.build()
+    rewrite(live, first, lambda text: text.replace("Mở đầu viết lại", "Lần thứ hai: mở đầu"))
+    live.build()
+    assert capsys.readouterr().out.count(QUICK) == 2
+    assert differences(live.output, live.cold()) == []
+    rewrite(live, second, lambda text: text.replace("title: ", "title: Sửa tên ", 1))
+    live.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_page_body_edit(live, capsys):
+    page = live.content / "pages" / "gioi-thieu.md"
+    page.write_text(new_first_paragraph(page.read_text(encoding="utf-8")), "utf-8")
+    capsys.readouterr()
+    live.build()
+    assert QUICK in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_front_matter_edit_takes_the_full_build(live, capsys):
+    rewrite(live, live.corpus.published[4], lambda text: text.replace("title: ", "title: Mới ", 1))
+    capsys.readouterr()
+    live.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_link_to_another_document_takes_the_full_build(live, capsys):
+    """Pelican resolves ``{filename}`` links against the whole site."""
+    target = live.corpus.published[9].path.removeprefix("articles/")
+    rewrite(
+        live,
+        live.corpus.published[4],
+        lambda text: text + f"\nXem [bài trước]({{filename}}/articles/{target}).\n",
+    )
+    capsys.readouterr()
+    live.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_added_file_takes_the_full_build(live, capsys):
+    edit_body(live)
+    (live.content / "pages" / "moi.md").write_text(
+        (live.content / "pages" / "lien-he.md")
+        .read_text(encoding="utf-8")
+        .replace("title: ", "title: Trang mới ", 1),
+        "utf-8",
+    )
+    capsys.readouterr()
+    live.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_article_with_photos_takes_the_full_build(tmp_path, capsys):
+    """Its body places its photos as figures, which the full build makes."""
+    content = copy_content(tmp_path / "content")
+    site = Live(None, tmp_path / "site" / "output", tmp_path, content=content)
+    photo_article = next((content / "articles").rglob("index.md"))
+    assert "images:" in photo_article.read_text(encoding="utf-8")
+    site.build()
+    photo_article.write_text(new_first_paragraph(photo_article.read_text("utf-8")), "utf-8")
+    capsys.readouterr()
+    site.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(site.output, site.cold()) == []

@@ -1,0 +1,47 @@
+"""Where views of bodies stand in a written file, and replacing them there."""
+
+from plugins.incremental.spans import digest, place, replace
+
+CONTENT = "<p>Đoạn đầu.</p>\n<p>Đoạn hai &amp; ba.</p>"
+SUMMARY = "<p>Đoạn đầu.</p>"
+
+
+def test_views_printed_as_they_are_are_placed():
+    page = f"<main>{CONTENT}</main><aside>{SUMMARY}</aside>".encode()
+    placement = place(page, [("a.md", "content", CONTENT), ("a.md", "summary", SUMMARY)], xml=False)
+    assert placement["fixed"] == []
+    starts = {view: start for start, _end, _doc, view in placement["spans"]}
+    # The summary inside the content is not taken for the summary the page shows.
+    assert page[starts["summary"] :].startswith(SUMMARY.encode() + b"</aside>")
+
+
+def test_a_view_read_but_not_shown_as_it_is_is_fixed():
+    page = f"<meta content='Đoạn đầu.'><main>{SUMMARY}</main>".encode()
+    views = [("a.md", "summary", SUMMARY), ("a.md", "summary", SUMMARY)]
+    placement = place(page, views, xml=False)
+    assert placement["spans"] == []
+    assert placement["fixed"] == [["a.md", "summary", digest(SUMMARY)]]
+
+
+def test_same_text_of_two_documents_is_fixed():
+    page = f"<li>{SUMMARY}</li><li>{SUMMARY}</li>".encode()
+    placement = place(page, [("a.md", "summary", SUMMARY), ("b.md", "summary", SUMMARY)], xml=False)
+    assert [fixed[0] for fixed in placement["fixed"]] == ["a.md", "b.md"]
+
+
+def test_feeds_show_views_escaped():
+    feed = "<content type='html'>&lt;p&gt;Đoạn đầu.&lt;/p&gt;</content>".encode()
+    assert place(feed, [("a.md", "summary", SUMMARY)], xml=False)["spans"] == []
+    placement = place(feed, [("a.md", "summary", SUMMARY)], xml=True)
+    new, moved = replace(feed, placement, {"a.md": {"summary": "<p>Mới & lạ</p>"}})
+    assert new == "<content type='html'>&lt;p&gt;Mới &amp; lạ&lt;/p&gt;</content>".encode()
+    assert moved["size"] == len(new)
+
+
+def test_replacing_moves_the_spans_after_it():
+    page = f"<h1>{SUMMARY}</h1><main>{CONTENT}</main><p>cuối</p>".encode()
+    views = [("a.md", "summary", SUMMARY), ("b.md", "content", CONTENT)]
+    placement = place(page, views, xml=False)
+    new, moved = replace(page, placement, {"a.md": {"summary": "<p>Ngắn</p>"}})
+    assert new == f"<h1><p>Ngắn</p></h1><main>{CONTENT}</main><p>cuối</p>".encode()
+    assert moved == place(new, [("a.md", "summary", "<p>Ngắn</p>"), views[1]], xml=False)
