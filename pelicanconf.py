@@ -101,6 +101,15 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = False
 
+# Pelican's environment, except that Jinja does not look at each template's
+# file again before every page it renders: a build never edits its templates
+# (the live preview builds in a fresh process each time).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "auto_reload": False,
+}
 JINJA_GLOBALS = {
     "urls": urls,
     "search_filters": search_filters,

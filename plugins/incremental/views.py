@@ -7,6 +7,7 @@ file (:mod:`.spans`), so that an edit to a body alone can be brought into the
 pages that show it by replacing each view's text (:mod:`.body_edits`).
 """
 
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment
@@ -29,10 +30,13 @@ def summary_text(summary: str, length: int) -> Markup:
     return escape(do_truncate(_TRUNCATE, Markup(summary).striptags(), length))
 
 
+# Cached: an article's card shows on many listings (news, category, unit, year…).
+@cache
 def description_view(summary: str) -> Markup:
     return summary_text(summary, DESCRIPTION_LENGTH)
 
 
+@cache
 def card_summary_view(summary: str) -> Markup:
     if not summary:
         return Markup("")
