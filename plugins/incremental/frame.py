@@ -9,6 +9,7 @@ and every front matter are in it.
 import datetime as dt
 import hashlib
 import json
+import os
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,29 @@ def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
     return digest.hexdigest()
 
 
+class DocumentNames:
+    """A document's source path, as Pelican gives it → its name in the build
+    state: relative to the content folder, links resolved (:func:`body_digests`)."""
+
+    def __init__(self, site: Site) -> None:
+        self._root = site.content_root
+        self._names = {str(path): _name(path, self._root) for path in site.by_file}
+
+    def __call__(self, source_path: str) -> str:
+        name = self._names.get(source_path)
+        if name is None:  # a path through a link: resolved once
+            name = self._names[source_path] = _name(Path(os.path.realpath(source_path)), self._root)
+        return name
+
+
+def _name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
 def body_digests(site: Site) -> dict[str, str]:
     """Document (relative to the content folder) → digest of its body."""
     root = site.content_root
-    return {
-        path.relative_to(root).as_posix(): document.body_digest
-        for path, document in site.by_file.items()
-    }
+    return {_name(path, root): document.body_digest for path, document in site.by_file.items()}
 
 
 def editable_documents(site: Site) -> dict[str, list[Any]]:
@@ -56,7 +73,7 @@ def editable_documents(site: Site) -> dict[str, list[Any]]:
     front matter, whether its summary is its first paragraph]."""
     root = site.content_root
     return {
-        path.relative_to(root).as_posix(): [document.front_digest, not document.summary]
+        _name(path, root): [document.front_digest, not document.summary]
         for path, document in site.by_file.items()
         if not getattr(document, "images", ())
     }

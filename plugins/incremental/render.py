@@ -8,7 +8,9 @@ where it shows their views (:mod:`.spans`).
 """
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,20 +42,19 @@ class Job:
 
 
 Rendered = tuple[str, list[str], Placement | None]
-"""A page, the source paths (as Pelican names them) whose body it read, and
-where it shows their views."""
+"""A page, the documents whose body it read, and where it shows their views."""
 
 
-def render_all(jobs: list[Job], workers: int) -> list[Rendered]:
-    """Render and write every page."""
+def render_all(jobs: list[Job], workers: int, name: Callable[[str], str]) -> list[Rendered]:
+    """Render and write every page; ``name`` names a document by its source path."""
     workers = max(1, min(workers, len(jobs) // MIN_PER_WORKER))
     try:
-        return forked_map(_render, jobs, workers)
+        return forked_map(partial(_render, name=name), jobs, workers)
     except Exception as exc:
         raise RenderError("".join(traceback.format_exception(exc))) from exc
 
 
-def _render(job: Job) -> Rendered:
+def _render(job: Job, name: Callable[[str], str]) -> Rendered:
     if job.localcontext["localsiteurl"]:  # as Pelican's writer does before rendering
         job.context["localsiteurl"] = job.localcontext["localsiteurl"]
     with READS.recording() as read:
@@ -61,7 +62,8 @@ def _render(job: Job) -> Rendered:
     if job.live is None or not _holds(job.live, html):
         job.path.parent.mkdir(parents=True, exist_ok=True)
         job.path.write_bytes(html)
-    return job.name, sorted(read.documents), place(html, read.views, xml=False)
+    views = [(name(path), view, text) for path, view, text in read.views]
+    return job.name, sorted(map(name, read.documents)), place(html, views, xml=False)
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -26,10 +26,10 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
-from .frame import body_digests, editable_documents, frame_digest, next_due
+from .frame import DocumentNames, body_digests, editable_documents, frame_digest, next_due
 from .reads import READS, watch_bodies
 from .render import Job, render_all
-from .spans import Placement, place
+from .spans import place
 from .state import BuildState, IncrementalOptions
 from .views import FILTERS
 
@@ -77,8 +77,7 @@ class IncrementalWriter(Writer):
         """Page folders in the output → whether they were there before this build."""
         self._jobs: list[Job] = []
         self.reused = 0
-        self._content_root = site.content_root
-        self._documents: dict[str, str] = {}
+        self._name = DocumentNames(site)
         self._finished = False
         settings[WRITER] = self
         signals.finalized.connect(self._finish)
@@ -95,8 +94,9 @@ class IncrementalWriter(Writer):
             feed = super().write_feed(elements, context, path, *args, **kwargs)
         if path and read.views:
             staged = self._staged(sanitised_join(self.output_path, path))
-            placement = place(staged.read_bytes(), read.views, xml=True)
-            self.state.views[staged.relative_to(self._staging).as_posix()] = self._named(placement)
+            views = [(self._name(path), view, text) for path, view, text in read.views]
+            placement = place(staged.read_bytes(), views, xml=True)
+            self.state.views[staged.relative_to(self._staging).as_posix()] = placement
         return feed
 
     def _open_w(self, filename, encoding, override=False):
@@ -185,26 +185,11 @@ class IncrementalWriter(Writer):
         jobs, self._jobs = self._jobs, []
         if jobs:
             workers = self.settings.get(WORKERS) or cores()
-            for name, paths, placement in render_all(jobs, workers):
-                self.state.pages[name] = [self._document(p) for p in paths]
+            for name, documents, placement in render_all(jobs, workers, self._name):
+                self.state.pages[name] = documents
                 if placement is not None:
-                    self.state.views[name] = self._named(placement)
+                    self.state.views[name] = placement
         log.info("pages: %d rendered, %d reused", len(jobs), self.reused)
-
-    def _document(self, source_path: str) -> str:
-        """A source path as Pelican gives it, as :func:`.frame.body_digests` names it."""
-        if source_path not in self._documents:
-            real = Path(os.path.realpath(source_path))
-            self._documents[source_path] = real.relative_to(self._content_root).as_posix()
-        return self._documents[source_path]
-
-    def _named(self, placement: Placement) -> Placement:
-        """``placement`` with documents named as :func:`.frame.body_digests` names them."""
-        return {
-            **placement,
-            "spans": [[*span[:2], self._document(span[2]), span[3]] for span in placement["spans"]],
-            "fixed": [[self._document(doc), *rest] for doc, *rest in placement["fixed"]],
-        }
 
     def _finish(self, pelican) -> None:
         if Path(pelican.output_path) != self._staging or self._finished:

@@ -17,7 +17,7 @@ def jobs(tmp_path, template: Template) -> list[Job]:
 
 
 def test_every_page_is_written_whichever_worker_renders_it(tmp_path):
-    rendered = render_all(jobs(tmp_path, Template("trang {{ n }}")), workers=2)
+    rendered = render_all(jobs(tmp_path, Template("trang {{ n }}")), workers=2, name=str)
     assert [name for name, _read, _views in rendered] == [f"{n}.html" for n in range(PAGES)]
     for n in range(PAGES):
         assert (tmp_path / f"{n}.html").read_text(encoding="utf-8") == f"trang {n}"
@@ -26,7 +26,7 @@ def test_every_page_is_written_whichever_worker_renders_it(tmp_path):
 def test_a_failure_in_a_worker_stops_the_build_with_its_traceback(tmp_path):
     template = Template("{% if n == 1 %}{{ n / 0 }}{% endif %}")  # in a forked worker
     with pytest.raises(RenderError, match="ZeroDivisionError"):
-        render_all(jobs(tmp_path, template), workers=2)
+        render_all(jobs(tmp_path, template), workers=2, name=str)
 
 
 def test_a_page_the_output_already_holds_is_not_written_again(tmp_path):
@@ -42,5 +42,5 @@ def test_a_page_the_output_already_holds_is_not_written_again(tmp_path):
             ("new.html", tmp_path / "live" / "new.html"),
         )
     ]
-    render_all(pages, workers=1)
+    render_all(pages, workers=1, name=str)
     assert sorted(p.name for p in (tmp_path / "staged").iterdir()) == ["changed.html", "new.html"]
