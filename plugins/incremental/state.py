@@ -77,11 +77,24 @@ def state_path(cache: Path, output: Path) -> Path:
     return cache / "builds" / f"{name}.json"
 
 
+_last_read: tuple[Path, tuple[int, int, int], BuildState] | None = None
+"""The state this process read last, and its file's inode, size and time then:
+the live preview's build process reads the state while it waits to be told
+to build (:mod:`plugins.workflow.preview.rebuild`), not after."""
+
+
 def read_state(path: Path) -> BuildState | None:
+    global _last_read  # one state per process, read once
     try:
-        return BuildState(**json.loads(path.read_text(encoding="utf-8")))
+        status = path.stat()
+        identity = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if _last_read is not None and _last_read[:2] == (path, identity):
+            return _last_read[2]
+        state = BuildState(**json.loads(path.read_bytes()))
     except (OSError, ValueError, TypeError):
         return None
+    _last_read = (path, identity, state)
+    return state
 
 
 def load_state(cache: Path, output: Path) -> BuildState | None:

@@ -4,10 +4,11 @@ A fresh interpreter per build picks up changes to the plugins and settings.
 Exit status 0: built; otherwise the reason is on stderr (for content errors,
 one ``path:line: field: message`` line per problem).
 
-With ``--when-told`` the process loads the build's code, then waits for a
-line on its standard input before building (an empty input: it ends without
-building). The preview starts the next build's process this way as soon as a
-build ends, so that an edit does not wait for Python to start and import.
+With ``--when-told`` the process loads the build's code and the output's
+build state, then waits for a line on its standard input before building (an
+empty input: it ends without building). The preview starts the next build's
+process this way as soon as a build ends, so that an edit does not wait for
+Python to start and import.
 
 Usage: ``python -m plugins.workflow.preview.rebuild [--when-told] SETTINGS OUTPUT CONTENT``
 """
@@ -25,6 +26,7 @@ def main(argv: list[str]) -> int:
 
     if wait:
         _load_plugins(settings)
+        _read_state(settings, output)
         if not sys.stdin.readline():
             return 0
     build_site(settings, output, PATH=str(content))
@@ -39,6 +41,16 @@ def _load_plugins(settings_file: Path) -> None:
 
     for name in ["pelican", *read_settings(str(settings_file))["PLUGINS"]]:
         import_module(name)
+
+
+def _read_state(settings_file: Path, output: Path) -> None:
+    """Read the output's build state now; the build finds it read, unless it
+    changed meanwhile (:func:`plugins.incremental.state.read_state`)."""
+    from pelican.settings import read_settings
+
+    from plugins.incremental import load_state
+
+    load_state(Path(read_settings(str(settings_file))["CACHE_PATH"]), output)
 
 
 if __name__ == "__main__":
