@@ -3,11 +3,13 @@
 Generates N articles (outside content/, marked generated) with the full front
 matter, then measures, several times each, medians of: cold build, warm build
 with nothing changed, build after editing one article's body, after adding one
-article, after editing a registry entry; peak memory; output size; pages
-written. The same Markdown bodies, with plain Pelican metadata, are built by
-Pelican 4.12 with its default theme and no plugins, and each of our figures is
-printed as a ratio to plain Pelican's cold build. Every build runs in its own
-process and is timed from the command line (interpreter start included).
+article, after editing a registry entry, and the live preview's rebuild after
+editing one article's body; peak memory; output size; pages written. The
+same Markdown bodies, with plain Pelican metadata, are built by Pelican 4.12
+with its default theme and no plugins, and each of our figures is printed as
+a ratio to plain Pelican's cold build. Every build runs in its own process and
+is timed from the command line (interpreter start included), except the
+preview's, timed as the running preview waits for it.
 
 Run with ``invoke bench`` (``--articles``, ``--runs``, ``--json``).
 """
@@ -31,6 +33,13 @@ from tests.corpus import generate_corpus
 YEARS = range(2010, 2026)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+PREVIEW_EDITS = 3
+"""Body edits timed in the live preview, per run."""
+PREVIEW_LOADS = 5.0
+"""Seconds the preview's next build process is given to load its code and state."""
+
+
 @dataclass
 class Measure:
     name: str
@@ -46,7 +55,7 @@ class Measure:
             "name": self.name,
             "median_seconds": round(self.median, 3),
             "runs_seconds": [round(s, 3) for s in self.seconds],
-            "median_peak_mb": round(statistics.median(self.peak_mb), 1),
+            "median_peak_mb": round(statistics.median(self.peak_mb), 1) if self.peak_mb else None,
         }
 
 
@@ -68,7 +77,7 @@ def run_build(kind: str, content: Path, output: Path) -> tuple[float, float]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "tests.benchmark.run_build", kind, str(content), str(output)],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
@@ -134,15 +143,55 @@ def edit_registry(content: Path) -> None:
     units.write_text(text.replace("province: Bắc Kạn", "province: Bắc Kạn (sửa)", 1), "utf-8")
 
 
-def main(articles: int = 10_000, runs: int = 3, json_path: str | None = None) -> dict:
+def time_preview_edits(content: Path, output: Path, count: int) -> list[float]:
+    """Seconds the running live preview takes to rebuild ``output`` after a
+    body edit, its next build's process started ahead as the preview does
+    (:class:`plugins.workflow.preview.app.Builds`), with our caches."""
+    from plugins.workflow.preview.app import Builds
+
+    settings = output.parent / "preview-settings.py"
+    cache = output.parent / "ours-cache"
+    settings.write_text(
+        "from pelicanconf import *  # noqa: F403\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"CACHE_PATH = {str(cache)!r}\n"
+        f"PHOTOS = {{'CACHE_PATH': {str(cache / 'photos')!r}}}\n",
+        encoding="utf-8",
+    )
+    builds = Builds(ROOT, settings, output, content)
+    try:
+        built, problems = builds.run()  # its settings file is new: a full build
+        seconds = []
+        for _ in range(count):
+            if not built:
+                raise RuntimeError("preview build failed:\n" + "\n".join(problems))
+            settle(output)
+            time.sleep(PREVIEW_LOADS)
+            edit_body(content)
+            started = time.perf_counter()
+            built, problems = builds.run()
+            seconds.append(time.perf_counter() - started)
+        return seconds
+    finally:
+        builds.close()
+
+
+def main(
+    articles: int = 10_000,
+    runs: int = 3,
+    json_path: str | None = None,
+    preview_edits: int = PREVIEW_EDITS,
+) -> dict:
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        return _measure(work, articles, runs, json_path)
+        return _measure(work, articles, runs, json_path, preview_edits)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dict:
+def _measure(
+    work: Path, articles: int, runs: int, json_path: str | None, preview_edits: int
+) -> dict:
     per_year = max(1, articles // len(YEARS))
     started = time.perf_counter()
     corpus = generate_corpus(work / "content", years=YEARS, articles_per_year=per_year)
@@ -160,6 +209,7 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
     measures = {name: Measure(name) for name, _ in steps}
     plain_cold, plain_warm = Measure("plain Pelican cold"), Measure("plain Pelican warm")
     search = Measure("search index (apart)")
+    preview = Measure("preview, one body edited")
     figures: dict = {}
     for run in range(runs):
         for name, change in steps:
@@ -173,6 +223,9 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
             measures[name].peak_mb.append(peak)
             print(f"run {run + 1}: ours, {name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
         figures = output_figures(ours_out)
+        edits = time_preview_edits(corpus.root, ours_out, preview_edits)
+        preview.seconds += edits
+        print(f"run {run + 1}: ours, preview, body edits: {edits}", flush=True)
         seconds, peak = run_build("search", corpus.root, ours_out)
         search.seconds.append(seconds)
         search.peak_mb.append(peak)
@@ -193,6 +246,7 @@ def _measure(work: Path, articles: int, runs: int, json_path: str | None) -> dic
             m.as_dict() | {"ratio_to_plain_cold": round(m.median / baseline, 3)}
             for m in measures.values()
         ],
+        "preview": preview.as_dict() | {"ratio_to_plain_cold": round(preview.median / baseline, 3)},
         "search": search.as_dict(),
         "plain": [plain_cold.as_dict(), plain_warm.as_dict()],
         "ours_output": figures,
@@ -212,6 +266,8 @@ def _print_table(result: dict) -> None:
             f"ours: {row['name']:30} {row['median_seconds']:8.2f}"
             f" {row['ratio_to_plain_cold']:13.3f} {row['median_peak_mb']:8.0f}"
         )
+    row = result["preview"]
+    print(f"ours: {row['name']:30} {row['median_seconds']:8.2f} {row['ratio_to_plain_cold']:13.3f}")
     row = result["search"]
     print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
     for row in result["plain"]:

@@ -1,0 +1,23 @@
+"""The benchmark runs end to end and reports every figure (a tiny corpus)."""
+
+import json
+
+from tests.benchmark.bench import main
+
+
+def test_bench_reports_every_figure_with_its_ratio(tmp_path, capsys):
+    result = main(articles=40, runs=1, json_path=str(tmp_path / "bench.json"), preview_edits=1)
+    assert json.loads((tmp_path / "bench.json").read_text(encoding="utf-8")) == result
+    names = [row["name"] for row in result["ours"]]
+    assert names == [
+        "cold",
+        "warm, nothing changed",
+        "one article body edited",
+        "one article added",
+        "one registry entry edited",
+    ]
+    for row in [*result["ours"], result["preview"]]:
+        assert row["median_seconds"] > 0 and row["ratio_to_plain_cold"] > 0
+    assert result["ours_output"]["pages_written"] > result["plain_output"]["pages_written"] > 40
+    table = capsys.readouterr().out
+    assert "ours: preview, one body edited" in table and "plain Pelican cold" in table
