@@ -14,6 +14,7 @@ preview's, timed as the running preview waits for it.
 Run with ``invoke bench`` (``--articles``, ``--runs``, ``--json``).
 """
 
+import io
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,18 +161,20 @@ def time_preview_edits(content: Path, output: Path, count: int) -> list[float]:
         encoding="utf-8",
     )
     builds = Builds(ROOT, settings, output, content)
+    said = io.StringIO()  # what the builds print, kept out of the benchmark's table
     try:
-        built, problems = builds.run()  # its settings file is new: a full build
-        seconds = []
-        for _ in range(count):
-            if not built:
-                raise RuntimeError("preview build failed:\n" + "\n".join(problems))
-            settle(output)
-            time.sleep(PREVIEW_LOADS)
-            edit_body(content)
-            started = time.perf_counter()
-            built, problems = builds.run()
-            seconds.append(time.perf_counter() - started)
+        with redirect_stdout(said), redirect_stderr(said):
+            built, problems = builds.run()  # its settings file is new: a full build
+            seconds = []
+            for _ in range(count):
+                if not built:
+                    raise RuntimeError("preview build failed:\n" + "\n".join(problems))
+                settle(output)
+                time.sleep(PREVIEW_LOADS)
+                edit_body(content)
+                started = time.perf_counter()
+                built, problems = builds.run()
+                seconds.append(time.perf_counter() - started)
         return seconds
     finally:
         builds.close()
