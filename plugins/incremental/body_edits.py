@@ -15,7 +15,6 @@ Pelican's ``{filename}`` links (resolved against the whole site), a changed
 view that some page does not show as it is, a page not as the last build left it.
 """
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,6 +24,7 @@ from pelican.contents import Content
 
 from plugins.domain.source import SourceError, read_text, split_front_matter
 from plugins.model_loader.conversion import Converter
+from plugins.model_loader.model_loader import build_time
 
 from .spans import Placement, digest
 from .spans import replace as replace_views
@@ -91,8 +91,8 @@ def edit_bodies(
 
 
 def _edits(settings: dict[str, Any], inputs: Inputs, last: BuildState) -> list[Edit] | None:
-    now = settings.get("BUILD_TIME") or dt.datetime.now(dt.UTC)
-    if not last.files or last.setup != inputs.setup or last.is_due(now) or settings["TYPOGRIFY"]:
+    due = last.is_due(build_time(settings))
+    if not last.files or last.setup != inputs.setup or due or settings["TYPOGRIFY"]:
         return None
     paths = inputs.changed_since(last.inputs)
     if not paths:
