@@ -105,20 +105,27 @@ def run_preview(
         ) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Ctrl+C and SIGTERM both end the loop the same way: the watcher stops
+    # within its 50 ms step, or after the build under way, which a Ctrl+C
+    # in the terminal ends too (it reaches the whole process group).
+    previous = {
+        number: signal.signal(number, lambda *_: stop.set())
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
     announce(f"Xem trước: {server.url}  (Ctrl+C để dừng)")
     builds = Builds(root, settings, output, content)
     try:
         _rebuild(builds, status, announce)
         for changes in watch(*watched, stop_event=stop, debounce=300, step=50):
+            if stop.is_set():
+                break
             if any(path.endswith(".py") for _, path in changes):
                 builds.code_changed()
             _rebuild(builds, status, announce)
-    except KeyboardInterrupt:
-        pass
     finally:
         builds.close()
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.shutdown()
         server.server_close()
 
