@@ -40,15 +40,10 @@ class BodyReads:
         finally:
             self._reads = outer
 
-    @contextmanager
-    def inside_view(self) -> Iterator[None]:
+    def inside_view(self) -> "_InsideView":
         """Reads that make a view: their documents are noted, not their text,
-        which the page does not show as it is."""
-        self._inner += 1
-        try:
-            yield
-        finally:
-            self._inner -= 1
+        which the page does not show as it is (``with READS.inside_view():``)."""
+        return _InsideView(self)
 
     def note(self, source_path: str | None, view: str, text: str) -> None:
         reads = self._reads
@@ -57,6 +52,22 @@ class BodyReads:
         reads.documents.add(source_path)
         if not self._inner:
             reads.views.append((source_path, view, text))
+
+
+class _InsideView:
+    """A plain context manager: entered for every summary a page shows, where
+    a generator-based one costs more than the read itself."""
+
+    __slots__ = ("_reads",)
+
+    def __init__(self, reads: BodyReads) -> None:
+        self._reads = reads
+
+    def __enter__(self) -> None:
+        self._reads._inner += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._reads._inner -= 1
 
 
 READS = BodyReads()
