@@ -11,8 +11,10 @@ incremental build's changes do (:mod:`.apply`).
 
 Anything out of the ordinary is left to the full build: a file added, removed
 or changed other than such a body, a scheduled article due, a body with
-Pelican's ``{filename}`` links (resolved against the whole site), a changed
-view that some page does not show as it is, a page not as the last build left it.
+Pelican's ``{filename}`` links (resolved against the whole site), an empty
+body or summary or a summary that is the whole body (which feeds leave out or
+write as empty elements), a changed view that some page does not show as it
+is, a page not as the last build left it.
 """
 
 from dataclasses import dataclass, replace
@@ -116,6 +118,8 @@ def _edits(settings: dict[str, Any], inputs: Inputs, last: BuildState) -> list[E
         if links.search(html):
             return None
         summary = first_paragraph if summary_is_first_paragraph else None
+        if not html or summary in ("", html):
+            return None  # an Atom feed leaves such a summary out, or writes an empty element
         edits.append(Edit(document, source.body_digest, body_views(html, summary)))
     return edits
 

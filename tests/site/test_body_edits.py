@@ -135,3 +135,22 @@ def test_article_with_photos_takes_the_full_build(tmp_path, capsys):
     site.build()
     assert QUICK not in capsys.readouterr().out
     assert differences(site.output, site.cold()) == []
+
+
+def test_body_left_without_a_paragraph_and_given_one_again(live, capsys):
+    """The summary (the first paragraph) goes empty, then comes back: a feed
+    writes an empty summary as an empty element, and an empty view has no
+    place on a page to come back to, so both take the full build."""
+    article = latest_with_own_summary(live, own=False)
+
+    def only_a_list(text: str) -> str:
+        front_end = text.index("\n---\n", 4) + len("\n---\n")
+        return text[:front_end] + "\n## Nội dung\n\n- Một mục\n- Hai mục\n"
+
+    rewrite(live, article, only_a_list)
+    live.build()
+    assert differences(live.output, live.cold()) == []
+    rewrite(live, article, lambda text: text + "\nĐoạn văn trở lại.\n")
+    live.build()
+    assert differences(live.output, live.cold()) == []
+    assert QUICK not in capsys.readouterr().out
