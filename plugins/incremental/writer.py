@@ -74,7 +74,8 @@ class IncrementalWriter(Writer):
         self._pending: dict[str, Job | None] = {}
         """Page as Pelican names it → its rendering, or None when reused."""
         self._folders: dict[str, bool] = {}
-        """Page folders in the output → whether they were there before this build."""
+        """Page folders in the output → whether they were there before this build
+        (in place only: a first build's folders are all in the staging folder)."""
         self._jobs: list[Job] = []
         self.reused = 0
         self._name = DocumentNames(site)
@@ -130,9 +131,10 @@ class IncrementalWriter(Writer):
         """What Pelican's writer writes now: nothing, for the page is reused or rendered later."""
         name = localcontext["output_file"]
         path = sanitised_join(self.output_path, name)
-        folder = path.rpartition(os.sep)[0]
-        if folder not in self._folders:
-            self._folders[folder] = Path(folder).is_dir()
+        if self._last is not None:  # in place: note the folders the output lacks
+            folder = path.rpartition(os.sep)[0]
+            if folder not in self._folders:
+                self._folders[folder] = Path(folder).is_dir()
         if self._reusable(name):
             self.state.pages[name] = self._previous.pages[name]
             if name in self._previous.views:
