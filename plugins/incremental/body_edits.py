@@ -28,8 +28,7 @@ from plugins.domain.source import SourceError, read_text, split_front_matter
 from plugins.model_loader.conversion import Converter
 from plugins.model_loader.model_loader import build_time
 
-from .spans import Placement, digest
-from .spans import replace as replace_views
+from .spans import Placement, digest, replace_views
 from .stamp import Inputs
 from .state import BuildState
 from .views import body_views

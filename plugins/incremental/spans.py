@@ -64,7 +64,7 @@ def _occurrences(data: bytes, needle: bytes, taken: list[tuple[int, int]]) -> li
     return found
 
 
-def replace(
+def replace_views(
     data: bytes, placement: Placement, new: dict[str, dict[str, str]]
 ) -> tuple[bytes, Placement]:
     """``data`` with the views of ``new`` (document → view → text) in place of

@@ -1,6 +1,6 @@
 """Where views of bodies stand in a written file, and replacing them there."""
 
-from plugins.incremental.spans import digest, place, replace
+from plugins.incremental.spans import digest, place, replace_views
 
 CONTENT = "<p>Đoạn đầu.</p>\n<p>Đoạn hai &amp; ba.</p>"
 SUMMARY = "<p>Đoạn đầu.</p>"
@@ -33,7 +33,7 @@ def test_feeds_show_views_escaped():
     feed = "<content type='html'>&lt;p&gt;Đoạn đầu.&lt;/p&gt;</content>".encode()
     assert place(feed, [("a.md", "summary", SUMMARY)], xml=False)["spans"] == []
     placement = place(feed, [("a.md", "summary", SUMMARY)], xml=True)
-    new, moved = replace(feed, placement, {"a.md": {"summary": "<p>Mới & lạ</p>"}})
+    new, moved = replace_views(feed, placement, {"a.md": {"summary": "<p>Mới & lạ</p>"}})
     assert new == "<content type='html'>&lt;p&gt;Mới &amp; lạ&lt;/p&gt;</content>".encode()
     assert moved["size"] == len(new)
 
@@ -42,6 +42,6 @@ def test_replacing_moves_the_spans_after_it():
     page = f"<h1>{SUMMARY}</h1><main>{CONTENT}</main><p>cuối</p>".encode()
     views = [("a.md", "summary", SUMMARY), ("b.md", "content", CONTENT)]
     placement = place(page, views, xml=False)
-    new, moved = replace(page, placement, {"a.md": {"summary": "<p>Ngắn</p>"}})
+    new, moved = replace_views(page, placement, {"a.md": {"summary": "<p>Ngắn</p>"}})
     assert new == f"<h1><p>Ngắn</p></h1><main>{CONTENT}</main><p>cuối</p>".encode()
     assert moved == place(new, [("a.md", "summary", "<p>Ngắn</p>"), views[1]], xml=False)
