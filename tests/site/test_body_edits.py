@@ -3,8 +3,9 @@ Pelican, and the site is exactly what a cold build makes of the same content."""
 
 import re
 
+from tasks import SETTINGS, build_site
 from tests.conftest import copy_content
-from tests.corpus import ArticleSpec
+from tests.corpus import ArticleSpec, generate_corpus
 from tests.site.live import Live, edit_body
 from tests.trees import differences
 
@@ -154,3 +155,18 @@ def test_body_left_without_a_paragraph_and_given_one_again(live, capsys):
     live.build()
     assert differences(live.output, live.cold()) == []
     assert QUICK not in capsys.readouterr().out
+
+
+def test_body_edit_with_the_publishing_settings(tmp_path, capsys):
+    """Absolute addresses, feeds on the site's domain: the same exact result."""
+    corpus = generate_corpus(tmp_path / "content")
+    output, cold = tmp_path / "site" / "output", tmp_path / "cold" / "output"
+    build_site(SETTINGS["publish"], output, PATH=str(corpus.root))
+    article = max(corpus.published, key=lambda a: a.date)
+    path = corpus.file(article)
+    path.write_text(new_first_paragraph(path.read_text(encoding="utf-8")), "utf-8")
+    capsys.readouterr()
+    build_site(SETTINGS["publish"], output, PATH=str(corpus.root))
+    assert QUICK in capsys.readouterr().out
+    build_site(SETTINGS["publish"], cold, PATH=str(corpus.root))
+    assert differences(output, cold) == []
