@@ -9,30 +9,23 @@ their new views replace the old ones where pages show them (:mod:`.views`,
 :mod:`.spans`, :mod:`.body_edits`). The result is byte-identical to a cold build.
 """
 
-from importlib import import_module
-from typing import Any
+from .apply import StagedBuild, discard
+from .body_edits import BodyEdits, edit_bodies
+from .stamp import Inputs, read_inputs
+from .state import BuildState, IncrementalOptions, load_state, state_path
+from .writer import keep_unchanged, register
 
-_EXPORTS = {
-    "BodyEdits": ".body_edits",
-    "BuildState": ".state",
-    "IncrementalOptions": ".state",
-    "Inputs": ".stamp",
-    "StagedBuild": ".apply",
-    "discard": ".apply",
-    "edit_bodies": ".body_edits",
-    "keep_unchanged": ".writer",
-    "load_state": ".state",
-    "read_inputs": ".stamp",
-    "register": ".writer",
-    "state_path": ".state",
-}
-"""Each name's module, imported when the name is first used: a build that
-finds nothing to do, or only body edits, never loads Pelican's writer."""
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(_EXPORTS[name], __name__), name)
+__all__ = [
+    "BodyEdits",
+    "BuildState",
+    "IncrementalOptions",
+    "Inputs",
+    "StagedBuild",
+    "discard",
+    "edit_bodies",
+    "keep_unchanged",
+    "load_state",
+    "read_inputs",
+    "register",
+    "state_path",
+]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .state import BuildState, keep_recent, save_state, state_path
+from .writer import WRITER, IncrementalWriter
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,6 @@ class StagedBuild:
     @classmethod
     def after_run(cls, staging: Path, output: Path, settings: dict[str, Any]) -> "StagedBuild":
         """The build Pelican just ran with ``settings``, as its writer left it."""
-        from .writer import WRITER, IncrementalWriter  # loaded with Pelican's run
-
         writer = settings.get(WRITER)
         return cls(staging, output, writer.state if isinstance(writer, IncrementalWriter) else None)
 
@@ -72,8 +71,6 @@ class StagedBuild:
 def discard(staging: Path, settings: dict[str, Any]) -> None:
     """After a failed build: the output as it was, the staging folder gone."""
     shutil.rmtree(staging, ignore_errors=True)
-    from .writer import WRITER, IncrementalWriter  # loaded if Pelican ran
-
     writer = settings.get(WRITER)
     if isinstance(writer, IncrementalWriter):
         writer.remove_new_folders()

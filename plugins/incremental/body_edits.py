@@ -102,8 +102,8 @@ def _edits(settings: dict[str, Any], inputs: Inputs, last: BuildState) -> list[E
     links = Content._get_intrasite_link_regex(SimpleNamespace(settings=settings))
     for path in map(Path, paths):
         document = path.relative_to(root).as_posix() if path.is_relative_to(root) else ""
-        editable = last.editable.get(document)
-        if editable is None or path.suffix != ".md":
+        editable = last.editable.get(document)  # Markdown documents only
+        if editable is None:
             return None
         front_digest, summary_is_first_paragraph = editable
         try:

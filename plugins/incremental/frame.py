@@ -17,7 +17,7 @@ from typing import Any
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
 
-from .stamp import files_stamp, files_under
+from .stamp import files_under, read_inputs
 
 PLUGINS = Path(__file__).resolve().parents[1]
 PROJECT = PLUGINS.parent
@@ -38,8 +38,8 @@ def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
         out = not isinstance(document, Article) or document.date <= now
         digest.update(f"{path}\0{document.front_digest}\0{out}\n".encode())
     # Registries, photos and any other file beside the Markdown: by size and time.
-    others = (p for p in files_under(site.content_root) if p.suffix != ".md")
-    digest.update(files_stamp(others, "").encode())
+    others = [p for p in files_under(site.content_root) if p.suffix != ".md"]
+    digest.update(read_inputs(others, "").stamp.encode())
     return digest.hexdigest()
 
 

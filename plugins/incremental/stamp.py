@@ -7,7 +7,6 @@ the next build which files changed (:mod:`.body_edits`).
 
 import hashlib
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -58,14 +57,6 @@ def _stat_files(folder: str, files: dict[str, list[int]]) -> None:
         elif not entry.is_dir():  # a linked folder is not entered, as by os.walk
             status = entry.stat()
             files[entry.path] = [status.st_size, status.st_mtime_ns]
-
-
-def files_stamp(paths: Iterable[Path], extra: str) -> str:
-    digest = hashlib.sha256(extra.encode())
-    for path in paths:
-        status = path.stat()
-        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 def files_under(root: Path) -> list[Path]:

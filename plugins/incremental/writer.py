@@ -95,7 +95,7 @@ class IncrementalWriter(Writer):
             feed = super().write_feed(elements, context, path, *args, **kwargs)
         if path and read.views:
             staged = self._staged(sanitised_join(self.output_path, path))
-            views = [(self._name(path), view, text) for path, view, text in read.views]
+            views = [(self._name(source), view, text) for source, view, text in read.views]
             placement = place(staged.read_bytes(), views, xml=True)
             self.state.views[staged.relative_to(self._staging).as_posix()] = placement
         return feed
