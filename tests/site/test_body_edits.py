@@ -3,11 +3,13 @@ Pelican, and the site is exactly what a cold build makes of the same content."""
 
 import re
 
+import pytest
+
 from tasks import SETTINGS, build_site
 from tests.conftest import copy_content
 from tests.corpus import ArticleSpec, generate_corpus
 from tests.site.live import Live, edit_body
-from tests.trees import differences
+from tests.trees import differences, files
 
 QUICK = "Sửa thân bài"
 """What the build prints when it brought body edits in without Pelican."""
@@ -18,9 +20,14 @@ def rewrite(live: Live, article: ArticleSpec, change) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), "utf-8")
 
 
+def body_start(text: str) -> int:
+    """Where the body begins, after the closing ``---`` of the front matter."""
+    return text.index("\n---\n", 4) + len("\n---\n")
+
+
 def new_first_paragraph(text: str) -> str:
     """The first line of the body begins differently (the summary changes)."""
-    front_end = text.index("\n---\n", 4) + len("\n---\n")
+    front_end = body_start(text)
     body = text[front_end:]
     first = re.search(r"^\S", body, re.MULTILINE).start()
     return text[:front_end] + body[:first] + "Mở đầu viết lại & “sửa” " + body[first:]
@@ -145,8 +152,7 @@ def test_body_left_without_a_paragraph_and_given_one_again(live, capsys):
     article = latest_with_own_summary(live, own=False)
 
     def only_a_list(text: str) -> str:
-        front_end = text.index("\n---\n", 4) + len("\n---\n")
-        return text[:front_end] + "\n## Nội dung\n\n- Một mục\n- Hai mục\n"
+        return text[: body_start(text)] + "\n## Nội dung\n\n- Một mục\n- Hai mục\n"
 
     rewrite(live, article, only_a_list)
     live.build()
@@ -170,3 +176,34 @@ def test_body_edit_with_the_publishing_settings(tmp_path, capsys):
     assert QUICK in capsys.readouterr().out
     build_site(SETTINGS["publish"], cold, PATH=str(corpus.root))
     assert differences(output, cold) == []
+
+
+def test_body_edit_under_other_build_options_takes_the_full_build(live, capsys):
+    """Pages are made by the settings too: an edit built with other options is
+    no edit of the last build's pages."""
+    edit_body(live)
+    capsys.readouterr()
+    live.build(DEFAULT_PAGINATION=7)
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold(DEFAULT_PAGINATION=7)) == []
+
+
+def test_page_changed_in_the_output_takes_the_full_build(live, capsys):
+    """A page that shows the edited body is not as the last build left it."""
+    article = latest_with_own_summary(live, own=False)
+    page = live.output / article.url.strip("/") / "index.html"
+    page.write_bytes(page.read_bytes() + "<!-- sửa tay -->".encode())
+    rewrite(live, article, new_first_paragraph)
+    capsys.readouterr()
+    live.build()
+    assert QUICK not in capsys.readouterr().out
+    assert differences(live.output, live.cold()) == []
+
+
+def test_broken_front_matter_in_an_edited_file_is_reported_by_the_full_build(live):
+    article = live.corpus.published[3]
+    before = files(live.output)
+    rewrite(live, article, lambda text: text.replace("title: ", "title: [chưa đóng ", 1))
+    with pytest.raises(SystemExit, match=re.escape(article.path)):
+        live.build()
+    assert files(live.output) == before

@@ -1,7 +1,7 @@
 """The build state file: read once per process while it is unchanged on disk."""
 
 from plugins.incremental.stamp import read_inputs
-from plugins.incremental.state import BuildState, read_state, save_state
+from plugins.incremental.state import KEPT, BuildState, keep_recent, read_state, save_state
 
 
 def test_a_state_read_again_unchanged_is_not_parsed_again(tmp_path):
@@ -29,3 +29,14 @@ def test_inputs_name_every_file_and_change_with_any(tmp_path):
     assert read_inputs(roots, "other").stamp != after.stamp
     (tmp_path / "a" / "moi.md").write_text("mới", encoding="utf-8")
     assert read_inputs(roots, "setup").changed_since(after.files) is None
+
+
+def test_forgetting_old_states_copes_with_one_gone_meanwhile(tmp_path, monkeypatch):
+    """Another build may forget a state between the listing and its stat."""
+    builds = tmp_path / "builds"
+    for n in range(KEPT + 3):
+        save_state(BuildState(stamp=str(n), frame="f", output_id=n), builds / f"{n}.json")
+    listed = [*sorted(builds.glob("*.json")), builds / "gone.json"]
+    monkeypatch.setattr(type(builds), "glob", lambda self, pattern: iter(listed))
+    keep_recent(tmp_path)
+    assert len([p for p in listed if p.exists()]) == KEPT
