@@ -6,7 +6,9 @@ occurs in the file, apart from longer views already placed, exactly as many
 times as the page read it; then each occurrence is a span that an edit of the
 body can replace. Any other read (a view tested but not shown, shown through
 another filter, or whose text occurs elsewhere too) is *fixed*: its digest is
-kept, and an edit that changes it needs the page rendered again.
+kept, and an edit that changes it needs the page rendered again. The one case
+this cannot tell: a view read and not shown whose text the page happens to
+show once elsewhere; the theme's templates show every view they read.
 """
 
 import hashlib
