@@ -527,11 +527,20 @@ def updated(articles: Iterable[Article]) -> dt.datetime | None:
 
 
 def json_bytes(dataset: Dataset, sources: Sources) -> bytes:
+    """The envelope's keys one per line, then each table's records, one per line:
+    readable, and written by the json module's C encoder, which an indented
+    layout cannot use (at 10,000 articles, 0.1 s instead of a second)."""
     whole = Whole(dataset, sources)
-    document = {f.name: f.get(whole) for f in ENVELOPE}
+    lines = [f" {_json(f.name)}: {_json(f.get(whole))}" for f in ENVELOPE]
     for table in dataset.tables:
-        document[table.key] = table.records(sources)
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        records = ",\n".join(f"  {_json(record)}" for record in table.records(sources))
+        listed = f"[\n{records}\n ]" if records else "[]"
+        lines.append(f" {_json(table.key)}: {listed}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _cell(value: Any) -> str:

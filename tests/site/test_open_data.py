@@ -55,6 +55,17 @@ def test_json_is_readable_utf8(sample_site):
     assert "\\u" not in text
 
 
+@pytest.mark.parametrize("name", JSON_FILES)
+def test_json_shows_one_record_per_line(sample_site, name):
+    text = sample_site.file(f"/du-lieu/{name}").read_text("utf-8")
+    document = json.loads(text)
+    records = [r for value in document.values() if isinstance(value, list) for r in value]
+    lines = [line.rstrip(",") for line in text.splitlines() if line.startswith("  {")]
+    assert [json.loads(line) for line in lines] == records
+    closed_tables = sum(isinstance(v, list) and bool(v) for v in document.values())  # " ]"
+    assert len(text.splitlines()) == 2 + len(document) + len(records) + closed_tables
+
+
 def test_awards_are_the_seeds_four_proposals(sample_site):
     rows = load_json(sample_site, "khen-thuong.json")["ban_ghi"]
     assert [(r["ma_loai"], r["doi_tuong"], r["ma_don_vi_nhan"], r["so_ca_nhan"]) for r in rows] == [
