@@ -38,18 +38,20 @@ def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
         out = not isinstance(document, Article) or document.date <= now
         digest.update(f"{path}\0{document.front_digest}\0{out}\n".encode())
     # Registries, photos and any other file beside the Markdown: by size and time.
-    others = [p for p in files_under(site.content_root) if p.suffix != ".md"]
+    others = files_under(site.content_root, skip_suffix=".md")
     digest.update(read_inputs(others, "").stamp.encode())
     return digest.hexdigest()
 
 
 class DocumentNames:
     """A document's source path, as Pelican gives it → its name in the build
-    state: relative to the content folder, links resolved (:func:`body_digests`)."""
+    state: relative to the content folder, links resolved."""
 
     def __init__(self, site: Site) -> None:
         self._root = site.content_root
-        self._names = {str(path): _name(path, self._root) for path in site.by_file}
+        self.of_file = {path: _name(path, self._root) for path in site.by_file}
+        """Each document's resolved path → its name."""
+        self._names = {str(path): name for path, name in self.of_file.items()}
 
     def __call__(self, source_path: str) -> str:
         name = self._names.get(source_path)
@@ -59,21 +61,22 @@ class DocumentNames:
 
 
 def _name(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+    text, prefix = str(path), f"{root}{os.sep}"
+    if not text.startswith(prefix):  # never for a document: raises the ValueError
+        return path.relative_to(root).as_posix()
+    return text[len(prefix) :].replace(os.sep, "/")  # pathlib's way: 40 µs a document
 
 
-def body_digests(site: Site) -> dict[str, str]:
-    """Document (relative to the content folder) → digest of its body."""
-    root = site.content_root
-    return {_name(path, root): document.body_digest for path, document in site.by_file.items()}
+def body_digests(site: Site, names: DocumentNames) -> dict[str, str]:
+    """Document name → digest of its body."""
+    return {names.of_file[path]: document.body_digest for path, document in site.by_file.items()}
 
 
-def editable_documents(site: Site) -> dict[str, list[Any]]:
+def editable_documents(site: Site, names: DocumentNames) -> dict[str, list[Any]]:
     """``BuildState.editable``: every document without photos → [digest of its
     front matter, whether its summary is its first paragraph]."""
-    root = site.content_root
     return {
-        _name(path, root): [document.front_digest, not document.summary]
+        names.of_file[path]: [document.front_digest, not document.summary]
         for path, document in site.by_file.items()
         if not getattr(document, "images", ())
     }

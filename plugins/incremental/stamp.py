@@ -59,12 +59,17 @@ def _stat_files(folder: str, files: dict[str, list[int]]) -> None:
             files[entry.path] = [status.st_size, status.st_mtime_ns]
 
 
-def files_under(root: Path) -> list[Path]:
-    """``root`` itself if it is a file, else every file below it, sorted."""
+def files_under(root: Path, skip_suffix: str = "") -> list[Path]:
+    """``root`` itself if it is a file, else every file below it, sorted, but
+    those whose name ends with ``skip_suffix``."""
     if root.is_file():
         return [root]
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found.extend(Path(folder, name) for name in names)
-    return sorted(found)
+        found += [f"{folder}{os.sep}{name}" for name in names if not _ends(name, skip_suffix)]
+    return [Path(path) for path in sorted(found)]
+
+
+def _ends(name: str, suffix: str) -> bool:
+    return bool(suffix) and name.endswith(suffix)
