@@ -31,6 +31,7 @@ CONTACT = {
     "email": "bbt@bqlkcnthainguyen.gov.vn",
     "old_website": "http://bqlkcnthainguyen.gov.vn/",
 }
+CONTACT["phone_link"] = "tel:" + CONTACT["phone"].replace(".", "").replace(" ", "")
 
 PLUGINS = [
     "plugins.model_loader",
@@ -77,6 +78,18 @@ ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+
+# The main navigation of every page: (label, address).
+MENU = [
+    ("Trang chủ", urls.HOME),
+    ("Tin tức", urls.NEWS),
+    ("Đơn vị", urls.UNITS),
+    ("Khen thưởng", urls.AWARDS),
+    ("Hội nghị", urls.CONFERENCES),
+    ("Lưu trữ theo năm", urls.YEARS),
+    ("Tìm kiếm", urls.SEARCH),
+    ("Liên hệ", urls.page("lien-he")),
+]
 
 DIRECT_TEMPLATES = ["home", "index", "search", "notfound", "robots"]
 HOME_URL, HOME_SAVE_AS = urls.HOME

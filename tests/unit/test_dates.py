@@ -156,3 +156,15 @@ def test_machine_timezone_is_irrelevant(monkeypatch: pytest.MonkeyPatch, machine
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_formats_are_babels_on_every_day_of_the_week() -> None:
+    from babel.dates import format_date, format_datetime
+
+    for day in [date(2017, 2, 20) + timedelta(days=n) for n in range(7)] + [date(2099, 12, 31)]:
+        moment = datetime(day.year, day.month, day.day, 23, 59, tzinfo=TZ)
+        assert format_datetime_vi(moment) == format_datetime(
+            moment, "EEEE, dd/MM/yyyy HH:mm", tzinfo=TZ, locale="vi"
+        )
+        assert format_date_vi(day) == format_date(day, "EEEE, dd/MM/yyyy", locale="vi")
+        assert format_short_date(day) == format_date(day, "dd/MM/yyyy", locale="vi")
