@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Category, Tag
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from plugins.domain.archive import publication_order
 from plugins.domain.articles import Article, Document
@@ -71,7 +71,7 @@ class ModelReader(BaseReader):
         super().__init__(settings)
         self._site: Site | None = None
         self._by_path: dict[str, Document] = {}
-        self._tags: dict[str, Tag] = {}
+        self._wrappers: dict[tuple[type, str], URLWrapper] = {}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         document = self._document(source_path)
@@ -108,12 +108,14 @@ class ModelReader(BaseReader):
             metadata["url"], metadata["save_as"] = document.address
         return metadata
 
-    def _tag(self, name: str) -> Tag:
-        """One Tag per name for the build: Pelican makes one per article, and
-        each works out its slug again (slugify is slow at 10,000 articles)."""
-        if name not in self._tags:
-            self._tags[name] = Tag(name, self.settings)
-        return self._tags[name]
+    def _shared(self, kind: type[URLWrapper], name: str) -> URLWrapper:
+        """One Tag (or Author) per name for the build: Pelican makes one per
+        article, and each works out its slug again (slugify is slow at 10,000
+        articles)."""
+        key = (kind, name)
+        if key not in self._wrappers:
+            self._wrappers[key] = kind(name, self.settings)
+        return self._wrappers[key]
 
     def _article_metadata(self, article: Article) -> dict[str, Any]:
         category = Category(article.category.name, self.settings)
@@ -121,8 +123,10 @@ class ModelReader(BaseReader):
         metadata: dict[str, Any] = {
             "date": article.date,
             "category": category,
-            "tags": [self._tag(name) for name in article.tags],
+            "tags": [self._shared(Tag, name) for name in article.tags],
         }
+        if "AUTHOR" in self.settings:  # as Pelican's default author, once
+            metadata["author"] = self._shared(Author, self.settings["AUTHOR"])
         if article.modified:
             metadata["modified"] = article.modified
         if article.status == "draft" or article.date > build_time(self.settings):
