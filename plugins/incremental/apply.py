@@ -77,15 +77,21 @@ def discard(staging: Path, settings: dict[str, Any]) -> None:
 
 
 def files_in(folder: Path) -> list[str]:
-    """Every file under ``folder``, relative, sorted (os.path: pathlib is slow
-    on the 14,000 files of a large site)."""
-    root = str(folder)
-    found = []
-    for parent, _dirs, names in os.walk(root):
-        prefix = os.path.relpath(parent, root)
-        prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in names)
+    """Every file under ``folder``, relative, sorted; linked folders are not
+    entered, nor listed (as by ``os.walk``). By ``os.scandir``: pathlib, and
+    even ``os.walk``, are slow on the 14,000 folders of a large site."""
+    found: list[str] = []
+    _list_files(str(folder), "", found)
     return sorted(found)
+
+
+def _list_files(folder: str, prefix: str, found: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.is_dir():
+                found.append(prefix + entry.name)
+            elif not entry.is_symlink():
+                _list_files(entry.path, f"{prefix}{entry.name}/", found)
 
 
 def _bring_in(staging: Path, output: Path, gone: set[str]) -> None:
