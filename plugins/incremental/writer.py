@@ -28,7 +28,7 @@ from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
 from .frame import DocumentNames, body_digests, editable_documents, frame_digest, next_due
 from .reads import READS, watch_bodies
-from .render import Job, render_all
+from .render import Job, plain_globals, render_all
 from .spans import place
 from .state import BuildState, IncrementalOptions
 from .views import FILTERS
@@ -297,4 +297,5 @@ def add_filters(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(add_filters)
+    signals.generator_init.connect(plain_globals)
     signals.get_writer.connect(add_writer)
