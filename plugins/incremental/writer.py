@@ -68,9 +68,10 @@ class IncrementalWriter(Writer):
         if self._last is not None:
             self.state.in_place = True
             self.state.output_id = self._last.output_id
-            # Pelican's writer makes each page's folder before writing it. Pointed
-            # at the live output, where the folders exist, that costs nothing;
-            # the files themselves still go to the staging folder (_staged).
+            # Pelican's writer makes a paginated page's folder before writing it
+            # (_one_page makes none). Pointed at the live output, where the folders
+            # exist, that costs nothing; the files still go to the staging folder
+            # (_staged).
             self.output_path = str(self._options.output)
         self._pending: dict[str, Job | None] = {}
         """Page as Pelican names it → its rendering, or None when reused."""
