@@ -67,9 +67,9 @@ def files_under(root: Path, skip_suffix: str = "") -> list[Path]:
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found += [f"{folder}{os.sep}{name}" for name in names if not _ends(name, skip_suffix)]
+        found += [
+            f"{folder}{os.sep}{name}"
+            for name in names
+            if not (skip_suffix and name.endswith(skip_suffix))
+        ]
     return [Path(path) for path in sorted(found)]
-
-
-def _ends(name: str, suffix: str) -> bool:
-    return bool(suffix) and name.endswith(suffix)
