@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
 
-from .stamp import files_under, read_inputs
+from .stamp import read_inputs
 
 PLUGINS = Path(__file__).resolve().parents[1]
 PROJECT = PLUGINS.parent
@@ -38,8 +39,9 @@ def frame_digest(settings: dict[str, Any], site: Site, now: dt.datetime) -> str:
         out = not isinstance(document, Article) or document.date <= now
         digest.update(f"{path}\0{document.front_digest}\0{out}\n".encode())
     # Registries, photos and any other file beside the Markdown: by size and time.
-    others = files_under(site.content_root, skip_suffix=".md")
-    digest.update(read_inputs(others, "").stamp.encode())
+    content = read_inputs([site.content_root], "")
+    others = {path: stamp for path, stamp in content.files.items() if not path.endswith(".md")}
+    digest.update(replace(content, files=others).stamp.encode())
     return digest.hexdigest()
 
 
@@ -101,5 +103,10 @@ def _settings_json(settings: dict[str, Any]) -> str:
 
 
 def _code_files(theme: Path) -> list[Path]:
-    files = [p for p in files_under(PLUGINS) if p.suffix == ".py"]
-    return [*files, *files_under(theme), *sorted(PROJECT.glob("*conf.py"))]
+    plugins = [path for path in _files(PLUGINS) if path.suffix == ".py"]
+    return [*plugins, *_files(theme), *sorted(PROJECT.glob("*conf.py"))]
+
+
+def _files(root: Path) -> list[Path]:
+    """Every file under ``root``, in the order the input stamps list them."""
+    return [Path(path) for path in read_inputs([root], "").files]

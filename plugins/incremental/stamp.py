@@ -57,19 +57,3 @@ def _stat_files(folder: str, files: dict[str, list[int]]) -> None:
         elif not entry.is_dir():  # a linked folder is not entered, as by os.walk
             status = entry.stat()
             files[entry.path] = [status.st_size, status.st_mtime_ns]
-
-
-def files_under(root: Path, skip_suffix: str = "") -> list[Path]:
-    """``root`` itself if it is a file, else every file below it, sorted, but
-    those whose name ends with ``skip_suffix``."""
-    if root.is_file():
-        return [root]
-    found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        found += [
-            f"{folder}{os.sep}{name}"
-            for name in names
-            if not (skip_suffix and name.endswith(skip_suffix))
-        ]
-    return [Path(path) for path in sorted(found)]
