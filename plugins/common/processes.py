@@ -17,8 +17,9 @@ from typing import Any, NoReturn, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-CHUNKS_PER_WORKER = 8
-"""Items go out in this many slices per worker, so that no worker idles long."""
+SHARE = 4
+"""Each slice holds this fraction (1/SHARE) of a worker's share of the items
+not yet handed out, so slices shrink towards the end (guided scheduling)."""
 
 
 def cores() -> int:
@@ -53,13 +54,25 @@ def forked_map(
         initializer=_start_worker,
         initargs=(function, items),
     ) as pool:
-        slices = pool.map(_run_slice, _slices(len(items), workers * CHUNKS_PER_WORKER))
+        slices = pool.map(_run_slice, _slices(len(items), workers))
         return [result for part in slices for result in part]
 
 
-def _slices(total: int, parts: int) -> list[tuple[int, int]]:
-    size = -(-total // parts)
-    return [(start, min(start + size, total)) for start in range(0, total, size)]
+def _slices(total: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive slices of ``range(total)``, large first, down to single items.
+
+    Items are not all alike (a site's listing pages, rendered last, cost
+    several times an article's): slices of equal size left one worker with
+    seconds of work after the other had finished. Small last slices let every
+    worker finish within about one item of the others.
+    """
+    slices = []
+    start = 0
+    while start < total:
+        size = -(-(total - start) // (workers * SHARE))
+        slices.append((start, start + size))
+        start += size
+    return slices
 
 
 _worker: tuple[Callable[[Any], Any], Sequence[Any]] | None = None

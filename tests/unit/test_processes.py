@@ -1,0 +1,28 @@
+"""Work shared out to forked processes: every item once, results in order."""
+
+import os
+
+import pytest
+
+from plugins.common.processes import _slices, forked_map
+
+
+@pytest.mark.parametrize(("total", "workers"), [(0, 2), (1, 2), (7, 2), (12721, 2), (500, 8)])
+def test_slices_cover_every_item_once_in_order(total, workers):
+    slices = _slices(total, workers)
+    assert [i for start, end in slices for i in range(start, end)] == list(range(total))
+
+
+def test_slices_shrink_to_single_items():
+    """The last items, often the costliest (a site's listing pages come last),
+    go out one by one, so no worker is left with a long slice at the end."""
+    sizes = [end - start for start, end in _slices(12721, 2)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] < 12721 / 2
+    assert sizes[-4:] == [1, 1, 1, 1]
+
+
+def test_forked_map_in_order_from_several_processes():
+    results = forked_map(lambda item: (item * item, os.getpid()), list(range(300)), 2)
+    assert [square for square, _ in results] == [i * i for i in range(300)]
+    assert os.getpid() not in {pid for _, pid in results}
