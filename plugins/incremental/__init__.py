@@ -13,7 +13,7 @@ from .apply import StagedBuild, discard
 from .body_edits import BodyEdits, edit_bodies
 from .stamp import Inputs, read_inputs
 from .state import BuildState, IncrementalOptions, load_state, state_path
-from .writer import keep_unchanged, register
+from .writer import keep_unchanged, register, write_later
 
 __all__ = [
     "BodyEdits",
@@ -28,4 +28,5 @@ __all__ = [
     "read_inputs",
     "register",
     "state_path",
+    "write_later",
 ]

@@ -41,12 +41,24 @@ class Job:
     same (a template or registry edit renders every page, and changes few)."""
 
 
+@dataclass(frozen=True)
+class FileJob:
+    """A file made from the frame alone (a redirect page, an open data file):
+    made and written by a worker too, not by the build's own process."""
+
+    name: str
+    path: Path
+    make: Callable[[], bytes]
+
+
 Rendered = tuple[str, list[str], Placement | None]
 """A page, the documents whose body it read, and where it shows their views."""
 
 
-def render_all(jobs: list[Job], workers: int, name: Callable[[str], str]) -> list[Rendered]:
-    """Render and write every page; ``name`` names a document by its source path."""
+def render_all(
+    jobs: list[Job | FileJob], workers: int, name: Callable[[str], str]
+) -> list[Rendered]:
+    """Render and write every page and file; ``name`` names a document by its source path."""
     workers = max(1, min(workers, len(jobs) // MIN_PER_WORKER))
     try:
         return forked_map(partial(_render, name=name), jobs, workers)
@@ -68,16 +80,23 @@ def plain_globals(generator: Any) -> None:
     environment.make_globals = make_globals
 
 
-def _render(job: Job, name: Callable[[str], str]) -> Rendered:
+def _render(job: Job | FileJob, name: Callable[[str], str]) -> Rendered:
+    if isinstance(job, FileJob):
+        write_file(job.path, job.make())
+        return job.name, [], None
     if job.localcontext["localsiteurl"]:  # as Pelican's writer does before rendering
         job.context["localsiteurl"] = job.localcontext["localsiteurl"]
     with READS.recording() as read:
         html = job.template.render(job.localcontext).encode("utf-8")
     if job.live is None or not _holds(job.live, html):
-        job.path.parent.mkdir(parents=True, exist_ok=True)
-        job.path.write_bytes(html)
+        write_file(job.path, html)
     views = [(name(path), view, text) for path, view, text in read.views]
     return job.name, sorted(map(name, read.documents)), place(html, views, xml=False)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -16,6 +16,7 @@ receives the whole site and replaces the output.
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
 from .frame import DocumentNames, body_digests, editable_documents, frame_digest, next_due
 from .reads import READS, watch_bodies
-from .render import Job, plain_globals, render_all
+from .render import FileJob, Job, plain_globals, render_all, write_file
 from .spans import place
 from .state import BuildState, IncrementalOptions
 from .views import FILTERS
@@ -81,6 +82,7 @@ class IncrementalWriter(Writer):
         """Page folders in the output → whether they were there before this build
         (in place only: a first build's folders are all in the staging folder)."""
         self._jobs: list[Job] = []
+        self._files: list[FileJob] = []
         self.reused = 0
         self._finished = False
         settings[WRITER] = self
@@ -237,15 +239,28 @@ class IncrementalWriter(Writer):
         self.state.kept.append(name)
         return size
 
+    def write_later(self, name: str, make: Callable[[], bytes]) -> None:
+        """Have the workers that render the pages write ``make()``'s bytes as
+        ``name`` (relative to the output): for a file made only from what the
+        frame covers, which :meth:`keep` did not keep."""
+        path = self._staged(sanitised_join(self.output_path, name))
+        self._claim(str(path), override=False)
+        if self._finished:  # the workers are done: written here
+            write_file(path, make())
+        else:
+            self._files.append(FileJob(name, path, make))
+
     def render_pending(self) -> None:
         jobs, self._jobs = self._jobs, []
-        if jobs:
+        files, self._files = self._files, []
+        if jobs or files:
             workers = self.settings.get(WORKERS) or cores()
-            for name, documents, placement in render_all(jobs, workers, self._name):
+            rendered = render_all([*files, *jobs], workers, self._name)
+            for name, documents, placement in rendered[len(files) :]:
                 self.state.pages[name] = documents
                 if placement is not None:
                     self.state.views[name] = placement
-        log.info("pages: %d rendered, %d reused", len(jobs), self.reused)
+        log.info("pages: %d rendered, %d reused; files: %d", len(jobs), self.reused, len(files))
 
     def _finish(self, pelican) -> None:
         if Path(pelican.output_path) != self._staging or self._finished:
@@ -260,6 +275,19 @@ def keep_unchanged(settings: dict[str, Any], name: str) -> int | None:
     :meth:`IncrementalWriter.keep` of the build's writer, None without one."""
     writer = settings.get(WRITER)
     return writer.keep(name) if isinstance(writer, IncrementalWriter) else None
+
+
+def write_later(
+    settings: dict[str, Any], output: Path, name: str, make: Callable[[], bytes]
+) -> None:
+    """For plugins that write files made only from what the frame covers, once
+    :func:`keep_unchanged` said to: written by the build's render workers
+    (:meth:`IncrementalWriter.write_later`), or now into ``output`` without them."""
+    writer = settings.get(WRITER)
+    if isinstance(writer, IncrementalWriter):
+        writer.write_later(name, make)
+    else:
+        write_file(Path(sanitised_join(str(output), name)), make())
 
 
 class _Template:

@@ -15,6 +15,7 @@ dated in the future has no new address yet.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,7 +26,7 @@ from plugins.common.pages import track_pages, written_pages
 from plugins.domain import urls
 from plugins.domain.articles import Article
 from plugins.domain.site import Site
-from plugins.incremental import keep_unchanged
+from plugins.incremental import keep_unchanged, write_later
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
 NGINX_FILE = "nginx-redirects.conf"
@@ -99,12 +100,17 @@ def redirect_page(item: Redirect, siteurl: str, origin: str) -> str:
 """
 
 
+def _page_bytes(item: Redirect, siteurl: str, origin: str) -> bytes:
+    return redirect_page(item, siteurl, origin).encode()
+
+
 def write_redirects(pelican) -> None:
     settings = pelican.settings
     site: Site = settings[SITE_MODEL]
     output = Path(pelican.output_path)
     items = redirects(site.articles, build_time(settings))
     pages = written_pages()
+    page = partial(_page_bytes, siteurl=settings["SITEURL"], origin=settings["SITE_ORIGIN"])
     for item in items:
         target = output / item.page.save_as
         if item.page.save_as in pages or target.exists():
@@ -113,12 +119,9 @@ def write_redirects(pelican) -> None:
                 f" {item.page.save_as}, which the build already wrote"
             )
         if keep_unchanged(settings, item.page.save_as) is None:  # made of front matter
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(
-                redirect_page(item, settings["SITEURL"], settings["SITE_ORIGIN"]), encoding="utf-8"
-            )
+            write_later(settings, output, item.page.save_as, partial(page, item))
     if keep_unchanged(settings, NGINX_FILE) is None:
-        (output / NGINX_FILE).write_text(nginx_locations(items), encoding="utf-8")
+        write_later(settings, output, NGINX_FILE, lambda: nginx_locations(items).encode())
 
 
 def register() -> None:
