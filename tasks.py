@@ -52,6 +52,7 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
         edit_bodies,
         load_state,
     )
+    from plugins.model_loader.model_loader import stop_converting
     from plugins.search import SEARCH_BUNDLE, SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
@@ -84,6 +85,7 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
         discard(staging, settings)
         sys.exit(str(exc))
     except BaseException:
+        stop_converting(settings)
         discard(staging, settings)
         raise
     build.complete(cache, last)

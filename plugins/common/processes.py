@@ -10,9 +10,10 @@ import gc
 import multiprocessing
 import os
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, NoReturn, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -27,6 +28,10 @@ def cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def exit_now(status: int = 0) -> NoReturn:
@@ -46,7 +51,7 @@ def forked_map(
 
     An exception in a worker is raised here, its traceback attached as the cause.
     """
-    if workers < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(items) < 2 or not can_fork():
         return [function(item) for item in items]
     with ProcessPoolExecutor(
         workers,
@@ -56,6 +61,67 @@ def forked_map(
     ) as pool:
         slices = pool.map(_run_slice, _slices(len(items), workers))
         return [result for part in slices for result in part]
+
+
+BACKGROUND_SLICE = 50
+"""Items per slice of :class:`Background` work: each is ready soon after it is asked for."""
+BACKGROUND_NICENESS = 10
+"""How far below this process :class:`Background` workers run (``os.nice``)."""
+
+
+class Background(Generic[Item, Result]):
+    """``function`` over ``items`` in forked processes that run at a low
+    priority: started now, they use the cores this process leaves idle while
+    it goes on with its own work, and give each result when it is asked for.
+
+    Items go out in order, in small slices; :meth:`result` waits only for the
+    slice that holds the item. :meth:`close` stops what is not started yet.
+    """
+
+    def __init__(
+        self, function: Callable[[Item], Result], items: Sequence[Item], workers: int
+    ) -> None:
+        self._owner = os.getpid()
+        self._pool = ProcessPoolExecutor(
+            max(1, workers),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_background,
+            initargs=(function, items),
+        )
+        bounds = [
+            (start, min(start + BACKGROUND_SLICE, len(items)))
+            for start in range(0, len(items), BACKGROUND_SLICE)
+        ]
+        self._starts = [start for start, _ in bounds]
+        self._slices: list[Future[list[Result]]] = [
+            self._pool.submit(_run_slice, slice_bounds) for slice_bounds in bounds
+        ]
+
+    def result(self, index: int) -> Result:
+        """The result for ``items[index]``, waiting for it if need be."""
+        if os.getpid() != self._owner:  # a fork of the owner would wait forever
+            raise RuntimeError("background work is answered only to the process that started it")
+        number = bisect_right(self._starts, index) - 1
+        return self._slices[number].result()[index - self._starts[number]]
+
+    def done(self, index: int) -> bool:
+        """Whether the result for ``items[index]`` is ready."""
+        return self._slices[bisect_right(self._starts, index) - 1].done()
+
+    def results(self) -> list[Result]:
+        """Every result, in order, once all are ready; the workers then end."""
+        try:
+            return [result for part in self._slices for result in part.result()]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_background(function: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    os.nice(BACKGROUND_NICENESS)
+    _start_worker(function, items)
 
 
 def _slices(total: int, workers: int) -> list[tuple[int, int]]:

@@ -1,16 +1,13 @@
-"""Markdown bodies to HTML and summary, one at a time or on every core.
+"""Markdown bodies to HTML and summary.
 
 Each body is converted by a freshly reset :class:`markdown.Markdown`, so the
 result depends on the body and the settings only: whichever process converts
 it, in whatever order, the bytes are the same.
 """
 
-from collections.abc import Sequence
 from typing import Any
 
 from markdown import Markdown
-
-from plugins.common.processes import forked_map
 
 from .summary import first_paragraph
 
@@ -28,8 +25,3 @@ class Converter:
         self._markdown.reset()
         html = self._markdown.convert(body)
         return html, first_paragraph(html)
-
-
-def convert_all(bodies: Sequence[str], converter: Converter, workers: int) -> list[Rendered]:
-    """Every body converted, in order; by ``workers`` forked processes if more than one."""
-    return forked_map(converter, bodies, workers)

@@ -21,6 +21,7 @@ from plugins.domain.articles import Article, Document
 from plugins.domain.problems import InvalidContentError
 from plugins.domain.site import Site, load_site
 
+from .late_bodies import LateBodies, links_static_files
 from .rendering import DocumentRenderer
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ BUILD_TIME = "BUILD_TIME"
 """Optional setting: the moment that decides which dated articles are out yet."""
 RENDERER = "MARKDOWN_RENDERER"
 """Settings key of this build's :class:`DocumentRenderer`."""
+LATE = "LATE_BODIES"
+"""Settings key of this build's :class:`LateBodies`."""
 
 
 def build_time(settings: dict[str, Any]) -> dt.datetime:
@@ -51,11 +54,55 @@ def load_model(pelican) -> None:
         raise InvalidContentError(site.report)
     settings[SITE_MODEL] = site
     renderer = DocumentRenderer(settings)
-    renderer.prepare(document.body for document in site.by_file.values())
+    renderer.prepare(
+        document.body
+        for document in _wanted_first(site)
+        if not links_static_files(document.body, settings)
+    )
     settings[RENDERER] = renderer
+    settings[LATE] = LateBodies(renderer)
 
 
-def save_rendered(pelican) -> None:
+def _wanted_first(site: Site) -> list[Document]:
+    """The documents in the order their bodies are first wanted: articles that
+    place photos (placed while Pelican reads), then the newest (the feeds,
+    written first, show them), then the pages."""
+    articles = sorted(site.articles, key=publication_order, reverse=True)
+    return [
+        *(a for a in articles if a.placed_photo_names),
+        *(a for a in articles if not a.placed_photo_names),
+        *site.pages,
+    ]
+
+
+def hold_late_body(content) -> None:
+    """A document made while its body is still converting gets it when asked."""
+    late: LateBodies | None = content.settings.get(LATE)
+    record = getattr(content, "record", None)
+    if late is not None and record is not None and late.converting(record.body):
+        late.hold(content)
+
+
+def stop_converting(settings: dict[str, Any]) -> None:
+    """After a failed build: the bodies still converting in the background are dropped."""
+    renderer: DocumentRenderer | None = settings.get(RENDERER)
+    if renderer is not None:
+        renderer.close()
+
+
+def settle_body(content) -> None:
+    """For plugins that change a document's HTML (``_content``) before the
+    pages are rendered: the HTML in place, if it was still converting."""
+    late: LateBodies | None = content.settings.get(LATE)
+    if late is not None:
+        late.settle(content)
+
+
+def settle_bodies(pelican) -> None:
+    """Every body in place before the pages are rendered, and the cache written."""
+    late: LateBodies | None = pelican.settings.get(LATE)
+    if late is not None:
+        late.settle_all()
     renderer: DocumentRenderer | None = pelican.settings.get(RENDERER)
     if renderer is not None:
         renderer.save()
@@ -74,8 +121,13 @@ class ModelReader(BaseReader):
         self._wrappers: dict[tuple[type, str], URLWrapper] = {}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """The document's HTML and metadata; no HTML (and, without a summary
+        of its own, no summary) while its body is converting (:mod:`.late_bodies`)."""
         document = self._document(source_path)
-        html, first_paragraph = self._renderer().render(document.body)
+        rendered = self._renderer().ready(document.body)
+        if rendered is None:
+            return "", self._metadata(document, None)
+        html, first_paragraph = rendered
         return html, self._metadata(document, first_paragraph)
 
     def _document(self, source_path: str) -> Document:
@@ -94,13 +146,14 @@ class ModelReader(BaseReader):
             self.settings[RENDERER] = DocumentRenderer(self.settings)
         return self.settings[RENDERER]
 
-    def _metadata(self, document: Document, first_paragraph: str) -> dict[str, Any]:
+    def _metadata(self, document: Document, first_paragraph: str | None) -> dict[str, Any]:
         metadata: dict[str, Any] = {
             "title": document.title,
             "slug": document.slug,
             "record": document,
-            "summary": document.summary or first_paragraph,
         }
+        if document.summary or first_paragraph is not None:
+            metadata["summary"] = document.summary or first_paragraph
         if isinstance(document, Article):
             metadata |= self._article_metadata(document)
         else:
@@ -158,4 +211,5 @@ def register() -> None:
     signals.initialized.connect(load_model)
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(archive_order)
-    signals.finalized.connect(save_rendered)
+    signals.content_object_init.connect(hold_late_body)
+    signals.finalized.connect(settle_bodies)

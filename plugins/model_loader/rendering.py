@@ -1,25 +1,29 @@
 """Each document's HTML and summary for the reader: from the cache, else converted.
 
 When the build starts, :meth:`DocumentRenderer.prepare` looks every body up in
-the cache (:mod:`.render_cache`); if many are missing, they are converted on
-every core at once (:func:`.conversion.convert_all`), so that the reader finds
-them ready. A body still missing when read is converted there and then. When
-the build ends, :meth:`DocumentRenderer.save` writes the cache back.
+the cache (:mod:`.render_cache`); if many are missing, they are converted in
+the background (:class:`plugins.common.processes.Background`), on the cores
+the build's own process leaves idle while Pelican reads and arranges the
+site, one after the other. :meth:`DocumentRenderer.ready` gives what is done
+without waiting, :meth:`DocumentRenderer.render` waits for a body (or converts
+it there and then, if nobody is converting it), :meth:`DocumentRenderer.finish`
+waits for them all. When the build ends, :meth:`DocumentRenderer.save` writes
+the cache back.
 """
 
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from plugins.common.processes import cores
+from plugins.common.processes import Background, can_fork, cores
 
-from .conversion import Converter, Rendered, convert_all
+from .conversion import Converter, Rendered
 from .render_cache import RenderCache
 
 log = logging.getLogger(__name__)
 
 PARALLEL_MIN = "MARKDOWN_PARALLEL_MIN"
-"""Setting: convert in parallel when more bodies than this are not cached."""
+"""Setting: convert in the background when more bodies than this are not cached."""
 DEFAULT_PARALLEL_MIN = 200
 
 
@@ -28,29 +32,68 @@ class DocumentRenderer:
         self._cache = RenderCache.for_settings(settings)
         self._converter = Converter(settings["MARKDOWN"])
         self._parallel_min: int = settings.get(PARALLEL_MIN, DEFAULT_PARALLEL_MIN)
+        self._background: Background[str, Rendered] | None = None
+        self._pending: dict[str, int] = {}
+        """Key of a body being converted in the background → its place there."""
 
     def prepare(self, bodies: Iterable[str]) -> None:
-        """Convert the uncached bodies now, on every core, if there are many."""
+        """Start converting the uncached bodies, if there are many, in the
+        order given: the bodies wanted first should come first."""
         missing: dict[str, str] = {}
         for body in bodies:
             key = self._cache.key(body)
             if key not in self._cache:
                 missing.setdefault(key, body)
-        if len(missing) <= self._parallel_min:
+        if len(missing) <= self._parallel_min or not can_fork():
             return  # converted one by one as they are read
         workers = cores()
-        log.info("Converting %d Markdown bodies on %d cores", len(missing), workers)
-        rendered = convert_all(list(missing.values()), self._converter, workers)
-        for key, result in zip(missing, rendered, strict=True):
-            self._cache.put(key, result)
+        log.info("Converting %d Markdown bodies in the background", len(missing))
+        self._background = Background(self._converter, list(missing.values()), workers)
+        self._pending = {key: index for index, key in enumerate(missing)}
+
+    def converting(self, body: str) -> bool:
+        """Whether the body is still with the background."""
+        return self._cache.key(body) in self._pending
+
+    def ready(self, body: str) -> Rendered | None:
+        """The body's HTML and summary if known now, without waiting; None while
+        the background is still converting it."""
+        key = self._cache.key(body)
+        index = self._pending.get(key)
+        if index is not None and self._background is not None:
+            return self.render(body) if self._background.done(index) else None
+        return self.render(body)
 
     def render(self, body: str) -> Rendered:
+        """The body's HTML and summary, waiting for the background if need be."""
         key = self._cache.key(body)
         rendered = self._cache.get(key)
         if rendered is None:
-            rendered = self._converter(body)
+            index = self._pending.pop(key, None)
+            if index is not None and self._background is not None:
+                rendered = self._background.result(index)
+            else:
+                rendered = self._converter(body)
             self._cache.put(key, rendered)
         return rendered
 
+    def finish(self) -> None:
+        """Wait for every body converting in the background."""
+        background, self._background = self._background, None
+        if background is None:
+            return
+        results = background.results()
+        for key, index in self._pending.items():
+            self._cache.put(key, results[index])
+        self._pending = {}
+
+    def close(self) -> None:
+        """Stop converting in the background (after a failed build)."""
+        if self._background is not None:
+            self._background.close()
+            self._background = None
+            self._pending = {}
+
     def save(self) -> None:
+        self.finish()
         self._cache.save()

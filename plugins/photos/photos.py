@@ -15,7 +15,7 @@ from typing import Any
 from pelican import signals
 
 from plugins.common.processes import cores
-from plugins.model_loader.model_loader import SITE_MODEL
+from plugins.model_loader.model_loader import SITE_MODEL, settle_body
 
 from .cache import PhotoCache, link_or_copy
 from .library import PhotoLibrary
@@ -54,7 +54,9 @@ def prepare(generator) -> None:
     articles = [*generator.articles, *generator.hidden_articles]
     markup.library.prepare([a.record for a in articles], generator.settings[SITE_MODEL])
     for article in articles:
-        article._content = place_figures(article._content, article.record, markup)
+        if article.record.placed_photo_names:
+            settle_body(article)
+            article._content = place_figures(article._content, article.record, markup)
 
 
 class PhotoPublisher:

@@ -1,15 +1,20 @@
 """The reader's Markdown cache and parallel conversion change nothing in the site:
 a build with a warm, cold, corrupt or parallel-filled cache writes the same bytes."""
 
+import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from plugins.common.processes import Background
+from plugins.domain.dates import TZ
 from plugins.model_loader.render_cache import FOLDER, cache_file
+from plugins.workflow.new_article import create_article
 from tasks import SETTINGS, build_site
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltSite, copy_content
 from tests.corpus import Corpus, generate_corpus
 from tests.trees import differences
 
@@ -88,3 +93,37 @@ def test_an_edited_body_changes_its_page_and_only_its_entry(own_corpus, tmp_path
     entries_after = json.loads(rendered(cache).read_text(encoding="utf-8"))["entries"]
     assert len(entries_after) == len(entries_before)
     assert len(entries_after.keys() - entries_before.keys()) == 1
+
+
+def test_bodies_converted_in_the_background_give_the_same_site(tmp_path, monkeypatch):
+    """Pelican reads the documents while their bodies still convert: the site
+    is the one a build converting each body as it reads it writes, with the
+    photos placed, the summaries made from first paragraphs (with a link to
+    another article brought up to date) and a linked static file published."""
+    content = copy_content(tmp_path / "content")
+    when = dt.datetime(2020, 3, 2, 9, 0, tzinfo=TZ)
+    linking = create_article(content, "Biểu mẫu đăng ký thi đua", when)
+    (content / "files").mkdir()
+    (content / "files" / "bieu-mau.txt").write_text("Biểu mẫu\n", encoding="utf-8")
+    _replace_body(linking, "Tải [biểu mẫu]({static}/files/bieu-mau.txt) để đăng ký.\n")
+    citing = create_article(content, "Nhắc lại hội nghị tổng kết", when + dt.timedelta(days=1))
+    _replace_body(
+        citing,
+        "Xem lại [hội nghị]({filename}/articles/2019/hoi-nghi-tong-ket-thi-dua-2016/index.md)."
+        "\n\nĐoạn thứ hai.\n",
+    )
+    for day in range(3):
+        create_article(content, f"Tin ngắn số {day + 1}", when + dt.timedelta(days=2 + day))
+    serial = build(content, tmp_path / "serial", tmp_path / "serial-cache")
+    monkeypatch.setattr(Background, "done", lambda _self, _index: False)  # every body late
+    late = build(content, tmp_path / "late", tmp_path / "late-cache", MARKDOWN_PARALLEL_MIN=0)
+    assert not differences(serial.output, late.output)
+    assert (late.output / "files" / "bieu-mau.txt").is_file()
+    card = late.html("").find("a", string=re.compile("Nhắc lại hội nghị"))
+    assert card is not None
+
+
+def _replace_body(path: Path, body: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    front, _, _ = text.rpartition("---\n")
+    path.write_text(front + "---\n" + body, encoding="utf-8")

@@ -8,7 +8,8 @@ from markdown.extensions.toc import TocExtension
 from pelican.settings import read_settings
 
 from plugins.domain.site import load_site
-from plugins.model_loader.conversion import Converter, convert_all
+from plugins.common.processes import Background
+from plugins.model_loader.conversion import Converter
 from plugins.model_loader.render_cache import (
     RenderCache,
     UnkeyableError,
@@ -105,10 +106,13 @@ def test_settings_that_cannot_be_keyed_turn_the_cache_off(tmp_path):
     assert not cache_file(tmp_path).exists()
 
 
-def test_a_parallel_conversion_gives_the_serial_html(generated_corpus):
+def test_a_background_conversion_gives_the_serial_html(generated_corpus):
     bodies = [d.body for d in load_site(generated_corpus.root).by_file.values()]
     serial = [Converter(MARKDOWN)(body) for body in bodies]
-    assert convert_all(bodies, Converter(MARKDOWN), workers=2) == serial
+    background = Background(Converter(MARKDOWN), bodies, 2)
+    last = len(bodies) - 1
+    assert background.result(last) == serial[last]  # asked for out of order
+    assert background.results() == serial
 
 
 def test_each_content_folder_keeps_its_own_entries(tmp_path):
