@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, NoReturn, TypeVar
 
@@ -51,16 +51,25 @@ def forked_map(
 
     An exception in a worker is raised here, its traceback attached as the cause.
     """
+    return list(forked_results(function, items, workers))
+
+
+def forked_results(
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int
+) -> Iterator[Result]:
+    """:func:`forked_map`, each result given as soon as it and those before it
+    are ready: this process can work on them while the workers go on."""
     if workers < 2 or len(items) < 2 or not can_fork():
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     with ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
         initargs=(function, items),
     ) as pool:
-        slices = pool.map(_run_slice, _slices(len(items), workers))
-        return [result for part in slices for result in part]
+        for part in pool.map(_run_slice, _slices(len(items), workers)):
+            yield from part
 
 
 BACKGROUND_SLICE = 50

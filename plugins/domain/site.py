@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from plugins.common.collector import collector_paused
-from plugins.common.processes import cores, forked_map
+from plugins.common.processes import cores, forked_results
 
 from .articles import (
     ARTICLE_FIELDS,
@@ -144,9 +144,9 @@ def _validate_all(
     if workers < 2:
         done = [_validate_file(file, registries, content_root) for file in files]
         return [(o, encode_outcome(o, registries) if cached else b"", seen) for o, seen in done]
-    return [
+    return [  # decoded here while the workers validate the files after
         (decode_outcome(payload, registries), payload, looked_at)
-        for payload, looked_at in forked_map(encoded, files, workers)
+        for payload, looked_at in forked_results(encoded, files, workers)
     ]
 
 

@@ -13,7 +13,7 @@ from .apply import StagedBuild, discard
 from .body_edits import BodyEdits, edit_bodies
 from .stamp import Inputs, read_inputs
 from .state import BuildState, IncrementalOptions, load_state, state_path
-from .writer import keep_unchanged, register, write_later
+from .writer import keep_unchanged, register, renders_at_end, write_later
 
 __all__ = [
     "BodyEdits",
@@ -27,6 +27,7 @@ __all__ = [
     "load_state",
     "read_inputs",
     "register",
+    "renders_at_end",
     "state_path",
     "write_later",
 ]

@@ -277,6 +277,12 @@ def keep_unchanged(settings: dict[str, Any], name: str) -> int | None:
     return writer.keep(name) if isinstance(writer, IncrementalWriter) else None
 
 
+def renders_at_end(settings: dict[str, Any]) -> bool:
+    """Whether the build's pages are rendered when Pelican's generators are
+    done (at ``finalized``), as the incremental writer does, not as they are written."""
+    return isinstance(settings.get(WRITER), IncrementalWriter)
+
+
 def write_later(
     settings: dict[str, Any], output: Path, name: str, make: Callable[[], bytes]
 ) -> None:

@@ -18,12 +18,14 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from plugins.archive.archive import ArchivePageGenerator
+from plugins.common.processes import Background, can_fork
 from plugins.domain import urls
 from plugins.domain.archive import Archive, AwardEntry, EventEntry, award_key
 from plugins.domain.articles import Article, Award, Role
@@ -31,7 +33,7 @@ from plugins.domain.dates import TZ
 from plugins.domain.registries import Bloc, BlocMember, Registries, Unit
 from plugins.domain.site import Site
 from plugins.domain.text import vi_sort_key
-from plugins.incremental import keep_unchanged
+from plugins.incremental import keep_unchanged, renders_at_end
 from plugins.model_loader.model_loader import SITE_MODEL
 
 SOURCE = "Ban Quản lý các KCN tỉnh Thái Nguyên"
@@ -568,11 +570,12 @@ SERIALISERS: dict[str, tuple[str, Callable[[Dataset, Sources], bytes]]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class PublishedFile:
     address: urls.Address
     format: str
-    size: int
+    size: int | None
+    """None while the file is being made (:func:`sizes_known` fills it in)."""
 
     @property
     def name(self) -> str:
@@ -594,6 +597,28 @@ class PublishedDataset:
         return "; ".join(f"{n} {table.noun}" for table, n in self.counts)
 
 
+BACKGROUND_MIN = 1000
+"""Fewer published articles than this and the data files are made at once: forking costs more."""
+_MAKING = "OPEN_DATA_MAKING"
+"""Settings key of the data files being made in the background, and the work."""
+
+
+_Making = tuple[str, Dataset, str]
+"""A data file to write: its name in the output, its dataset, its format."""
+
+
+def _write_data(root: Path, sources: Sources, making: _Making) -> int:
+    """Write one data file into the output folder ``root``; its size."""
+    save_as, dataset, extension = making
+    target = (root / save_as).resolve()
+    if not target.is_relative_to(root):
+        raise ValueError(f"{save_as} is outside the output folder {root}")
+    data = SERIALISERS[extension][1](dataset, sources)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return len(data)
+
+
 class OpenDataGenerator(ArchivePageGenerator):
     """Writes the files of ``/du-lieu/`` and the page that documents them."""
 
@@ -604,19 +629,19 @@ class OpenDataGenerator(ArchivePageGenerator):
         site: Site = self.settings[SITE_MODEL]
         sources = collect(self.archive, site.registries)
         published = []
+        to_make: list[tuple[PublishedFile, _Making]] = []
         for dataset in DATASETS:
             files = []
             for extension in dataset.formats:
-                label, serialise = SERIALISERS[extension]
                 address = urls.open_data(f"{dataset.name}.{extension}")
                 size = keep_unchanged(self.settings, address.save_as)  # shows no body
+                file = PublishedFile(address, SERIALISERS[extension][0], size)
                 if size is None:
-                    data = serialise(dataset, sources)
-                    self._write_bytes(address.save_as, data)
-                    size = len(data)
-                files.append(PublishedFile(address, label, size))
+                    to_make.append((file, (address.save_as, dataset, extension)))
+                files.append(file)
             counts = tuple((t, len(t.items(sources))) for t in dataset.tables)
             published.append(PublishedDataset(dataset, tuple(files), counts))
+        self._make(to_make, sources)
         latest = updated(sources.archive.articles)
         self.write(
             writer,
@@ -628,13 +653,28 @@ class OpenDataGenerator(ArchivePageGenerator):
             updated=latest.astimezone(TZ) if latest else None,
         )
 
-    def _write_bytes(self, save_as: str, data: bytes) -> None:
-        root = Path(self.output_path).resolve()
-        target = (root / save_as).resolve()
-        if not target.is_relative_to(root):
-            raise ValueError(f"{save_as} is outside the output folder {root}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    def _make(self, files: list[tuple[PublishedFile, _Making]], sources: Sources) -> None:
+        """Write the data files; with many articles, in the background, on the
+        core the build's own process leaves idle while it goes on: each file's
+        size is known when the pages are about to be rendered (:func:`sizes_known`)."""
+        make = partial(_write_data, Path(self.output_path).resolve(), sources)
+        later = renders_at_end(self.settings) and can_fork()
+        if not later or len(sources.archive.articles) < BACKGROUND_MIN:
+            for file, making in files:
+                file.size = make(making)
+        elif files:
+            work = Background(make, [making for _, making in files], workers=1)
+            self.settings[_MAKING] = ([file for file, _ in files], work)
+
+
+def sizes_known(pelican) -> None:
+    """The data files made in the background are written: their sizes go into
+    the page that lists them, before it is rendered."""
+    making = pelican.settings.pop(_MAKING, None)
+    if making is not None:
+        files, work = making
+        for file, size in zip(files, work.results(), strict=True):
+            file.size = size
 
 
 def add_generator(_pelican):
@@ -643,3 +683,4 @@ def add_generator(_pelican):
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(sizes_known)  # before the incremental writer renders

@@ -7,7 +7,9 @@ article, after editing a registry entry, and the live preview's rebuild after
 editing one article's body; peak memory; output size; pages written. The
 same Markdown bodies, with plain Pelican metadata, are built by Pelican 4.12
 with its default theme and no plugins, and each of our figures is printed as
-a ratio to plain Pelican's cold build. Every build runs in its own process and
+a ratio to plain Pelican's cold build. In each run the two cold builds run back
+to back, in turn first, and their ratio is reported too: the machine's speed
+drifts from minute to minute. Every build runs in its own process and
 is timed from the command line (interpreter start included), except the
 preview's, timed as the running preview waits for it.
 
@@ -215,17 +217,25 @@ def _measure(
     search = Measure("search index (apart)")
     preview = Measure("preview, one body edited")
     figures: dict = {}
+    paired: list[float] = []
     for run in range(runs):
-        for name, change in steps:
-            if name == "cold":
+        # The two cold builds run back to back, in turn first: the machine's
+        # speed drifts from minute to minute, and the ratio is of one moment.
+        cold = {}
+        for kind in ("ours", "plain") if run % 2 == 0 else ("plain", "ours"):
+            if kind == "ours":
                 shutil.rmtree(ours_out, ignore_errors=True)
                 shutil.rmtree(work / "ours-cache", ignore_errors=True)
+                cold[kind] = _timed(run, measures["cold"], "ours", corpus.root, ours_out)
+            else:
+                shutil.rmtree(plain_out, ignore_errors=True)
+                shutil.rmtree(work / "plain-cache", ignore_errors=True)
+                cold[kind] = _timed(run, plain_cold, "plain", work / "plain", plain_out)
+        paired.append(cold["ours"] / cold["plain"])
+        for name, change in steps[1:]:
             if change:
                 change()
-            seconds, peak = run_build("ours", corpus.root, ours_out)
-            measures[name].seconds.append(seconds)
-            measures[name].peak_mb.append(peak)
-            print(f"run {run + 1}: ours, {name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+            _timed(run, measures[name], "ours", corpus.root, ours_out)
         figures = output_figures(ours_out)
         edits = time_preview_edits(corpus.root, ours_out, preview_edits)
         preview.seconds += edits
@@ -234,13 +244,7 @@ def _measure(
         search.seconds.append(seconds)
         search.peak_mb.append(peak)
         print(f"run {run + 1}: search index of our output: {seconds:.2f} s, {peak:.0f} MB")
-        shutil.rmtree(plain_out, ignore_errors=True)
-        shutil.rmtree(work / "plain-cache", ignore_errors=True)
-        for measure in (plain_cold, plain_warm):
-            seconds, peak = run_build("plain", work / "plain", plain_out)
-            measure.seconds.append(seconds)
-            measure.peak_mb.append(peak)
-            print(f"run {run + 1}: {measure.name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+        _timed(run, plain_warm, "plain", work / "plain", plain_out)
     plain_figures = output_figures(plain_out)
     baseline = plain_cold.median
     result = {
@@ -253,6 +257,8 @@ def _measure(
         "preview": preview.as_dict() | {"ratio_to_plain_cold": round(preview.median / baseline, 3)},
         "search": search.as_dict(),
         "plain": [plain_cold.as_dict(), plain_warm.as_dict()],
+        "cold_ratio_by_run": [round(r, 3) for r in paired],
+        "cold_ratio_median": round(statistics.median(paired), 3),
         "ours_output": figures,
         "plain_output": plain_figures,
     }
@@ -260,6 +266,14 @@ def _measure(
     if json_path:
         Path(json_path).write_text(json.dumps(result, ensure_ascii=False, indent=2), "utf-8")
     return result
+
+
+def _timed(run: int, measure: "Measure", kind: str, content: Path, output: Path) -> float:
+    seconds, peak = run_build(kind, content, output)
+    measure.seconds.append(seconds)
+    measure.peak_mb.append(peak)
+    print(f"run {run + 1}: {kind}, {measure.name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+    return seconds
 
 
 def _print_table(result: dict) -> None:
@@ -276,6 +290,11 @@ def _print_table(result: dict) -> None:
     print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
     for row in result["plain"]:
         print(f"{row['name']:36} {row['median_seconds']:8.2f} {'':13} {row['median_peak_mb']:8.0f}")
+    by_run = ", ".join(f"{r:.3f}" for r in result["cold_ratio_by_run"])
+    print(
+        f"cold ÷ plain cold, the two built back to back: {result['cold_ratio_median']:.3f}"
+        f" (median; run by run: {by_run})"
+    )
     print(f"ours:  {result['ours_output']}")
     print(f"plain: {result['plain_output']}")
 

@@ -7,8 +7,11 @@ import json
 
 import pytest
 
+from plugins.open_data import open_data
+from tasks import SETTINGS, build_site
 from tests.conftest import copy_content, write_article
 from tests.site.test_sample_site import SEED
+from tests.trees import differences
 
 FILES = ["khen-thuong.json", "khen-thuong.csv", "hoi-nghi.json", "don-vi.json", "bai-viet.json"]
 JSON_FILES = [f for f in FILES if f.endswith(".json")]
@@ -326,3 +329,25 @@ def test_generated_corpus_files_agree_with_its_archive(build, tmp_path):
         assert article.title not in everything, article.title
     for word in (*corpus.unpublished_words, *corpus.hidden_words):
         assert word not in everything, word
+
+
+def test_files_made_in_the_background_are_the_same(build, content, tmp_path, monkeypatch):
+    """At archive scale the files are made by a background process while the
+    build goes on; the files and the sizes the page shows are the same."""
+    at_once = build(content)
+    made_here: list[str] = []
+    write = open_data._write_data
+
+    def noting(root, sources, making):
+        made_here.append(making[0])
+        return write(root, sources, making)
+
+    monkeypatch.setattr(open_data, "_write_data", noting)
+    monkeypatch.setattr(open_data, "BACKGROUND_MIN", 0)
+    later = tmp_path / "later"
+    build_site(SETTINGS["dev"], later, PATH=str(content), CACHE_PATH=str(tmp_path / "cache-2"))
+    assert made_here == []  # each file was made in the background process
+    assert not differences(at_once.output / "du-lieu", later / "du-lieu")
+    monkeypatch.setattr(open_data, "BACKGROUND_MIN", 10**6)
+    build_site(SETTINGS["dev"], tmp_path / "at-once", PATH=str(content))
+    assert sorted(made_here) == sorted(f"du-lieu/{name}" for name in FILES)

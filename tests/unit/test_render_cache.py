@@ -7,8 +7,8 @@ import pytest
 from markdown.extensions.toc import TocExtension
 from pelican.settings import read_settings
 
-from plugins.domain.site import load_site
 from plugins.common.processes import Background
+from plugins.domain.site import load_site
 from plugins.model_loader.conversion import Converter
 from plugins.model_loader.render_cache import (
     RenderCache,
