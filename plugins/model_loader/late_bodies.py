@@ -33,6 +33,8 @@ def links_static_files(body: str, settings: Mapping[str, Any]) -> bool:
 
 
 class LateBodies:
+    """The build's documents still waiting for their bodies, by identity."""
+
     def __init__(self, renderer: DocumentRenderer) -> None:
         self._renderer = renderer
         self._waiting: dict[int, Content] = {}
