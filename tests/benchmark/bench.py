@@ -272,7 +272,8 @@ def _timed(run: int, measure: "Measure", kind: str, content: Path, output: Path)
     seconds, peak = run_build(kind, content, output)
     measure.seconds.append(seconds)
     measure.peak_mb.append(peak)
-    print(f"run {run + 1}: {kind}, {measure.name}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
+    label = measure.name if kind == "plain" else f"ours, {measure.name}"
+    print(f"run {run + 1}: {label}: {seconds:.2f} s, {peak:.0f} MB", flush=True)
     return seconds
 
 
