@@ -40,6 +40,16 @@ class BodyReads:
         finally:
             self._reads = outer
 
+    def repeat(self, reads: Reads) -> None:
+        """Note again what ``reads`` noted: a fragment made once and shown again
+        (:mod:`.fragments`)."""
+        current = self._reads
+        if current is None:
+            return
+        current.documents |= reads.documents
+        if not self._inner:
+            current.views += reads.views
+
     def inside_view(self) -> "_InsideView":
         """Reads that make a view: their documents are noted, not their text,
         which the page does not show as it is (``with READS.inside_view():``)."""

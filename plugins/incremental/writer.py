@@ -27,6 +27,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
+from .fragments import offer_fragments
 from .frame import DocumentNames, body_digests, editable_documents, frame_digest, next_due
 from .reads import READS, watch_bodies
 from .render import FileJob, Job, plain_globals, render_all, write_file
@@ -333,5 +334,6 @@ def add_filters(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(add_filters)
+    signals.generator_init.connect(offer_fragments)
     signals.generator_init.connect(plain_globals)
     signals.get_writer.connect(add_writer)
