@@ -6,7 +6,9 @@ from tests.benchmark.bench import main
 
 
 def test_bench_reports_every_figure_with_its_ratio(tmp_path, capsys):
-    result = main(articles=40, runs=2, json_path=str(tmp_path / "bench.json"), preview_edits=1)
+    result = main(
+        articles=40, runs=2, json_path=str(tmp_path / "bench.json"), preview_edits=1, quiet=0
+    )
     assert json.loads((tmp_path / "bench.json").read_text(encoding="utf-8")) == result
     names = [row["name"] for row in result["ours"]]
     assert names == [
