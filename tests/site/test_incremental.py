@@ -6,13 +6,14 @@ import time
 from collections.abc import Callable
 
 import pytest
+from pelican import signals
 from pelican.settings import read_settings
 
 from plugins.domain import urls
-from plugins.incremental import load_state
+from plugins.incremental import load_state, write_later
 from plugins.redirects.redirects import NGINX_FILE
 from plugins.search import SearchIndexError
-from tasks import SETTINGS
+from tasks import SETTINGS, build_site
 from tests.site.live import Live, edit_body
 from tests.trees import differences, files
 
@@ -203,3 +204,23 @@ def test_registry_edit_writes_only_the_pages_it_changes(live):
     assert rewritten, "the unit's province shows on some page"
     assert len(rewritten) < len(after) / 4
     assert differences(live.output, live.cold()) == []
+
+
+def test_a_file_handed_over_after_the_pages_rendered_is_written_at_once(tmp_path):
+    """A plugin that writes at ``finalized`` once the render workers are done:
+    its file is written there and then, and reaches the output."""
+    output = tmp_path / "output"
+
+    def late(pelican) -> None:
+        write_later(pelican.settings, output, "muon/tep.txt", lambda: "Tệp muộn".encode())
+
+    def connect_late(_generator, writer) -> None:  # after the writer's own handler
+        signals.finalized.connect(late)
+
+    signals.article_writer_finalized.connect(connect_late)
+    try:
+        build_site(SETTINGS["dev"], output)
+    finally:
+        signals.article_writer_finalized.disconnect(connect_late)
+        signals.finalized.disconnect(late)
+    assert (output / "muon" / "tep.txt").read_text(encoding="utf-8") == "Tệp muộn"

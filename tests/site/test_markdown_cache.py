@@ -3,12 +3,14 @@ a build with a warm, cold, corrupt or parallel-filled cache writes the same byte
 
 import datetime as dt
 import json
+import multiprocessing
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from plugins.archive.archive import ArchiveBuilder
 from plugins.common.processes import Background
 from plugins.domain.dates import TZ
 from plugins.model_loader.render_cache import FOLDER, cache_file
@@ -121,6 +123,24 @@ def test_bodies_converted_in_the_background_give_the_same_site(tmp_path, monkeyp
     assert (late.output / "files" / "bieu-mau.txt").is_file()
     card = late.html("").find("a", string=re.compile("Nhắc lại hội nghị"))
     assert card is not None
+
+
+def test_a_build_failing_while_bodies_convert_leaves_no_process_behind(
+    generated_corpus, tmp_path, monkeypatch
+):
+    """Bodies convert in the background while Pelican reads; a build that fails
+    then stops that work: no worker is left converting for nobody."""
+
+    def fail(_self):
+        raise RuntimeError("lỗi thử giữa lúc đọc bài")
+
+    monkeypatch.setattr(ArchiveBuilder, "generate_context", fail)
+    with pytest.raises(RuntimeError, match="lỗi thử"):
+        build(
+            generated_corpus.root, tmp_path / "output", tmp_path / "cache", MARKDOWN_PARALLEL_MIN=0
+        )
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "output").exists()
 
 
 def _replace_body(path: Path, body: str) -> None:
