@@ -42,7 +42,7 @@ class Fragments:
 
 
 def _identity(argument: Any) -> Any:
-    """Strings and numbers by value, anything else (an article) as the object itself."""
+    """Strings and numbers by value, anything else (an article) by identity."""
     return argument if isinstance(argument, str | int) else id(argument)
 
 
