@@ -1,8 +1,10 @@
 """The benchmark runs end to end and reports every figure (a tiny corpus)."""
 
 import json
+import shutil
 
-from tests.benchmark.bench import main
+from tests.benchmark import bench
+from tests.benchmark.bench import main, retire
 
 
 def test_bench_reports_every_figure_with_its_ratio(tmp_path, capsys):
@@ -30,3 +32,19 @@ def test_bench_reports_every_figure_with_its_ratio(tmp_path, capsys):
     table = capsys.readouterr().out
     assert "ours: preview, one body edited" in table and "plain Pelican cold" in table
     assert "cold ÷ plain cold, the two built back to back" in table
+
+
+def test_outputs_are_kept_aside_unless_the_disk_is_short_of_room(tmp_path, monkeypatch, capsys):
+    retired = tmp_path / "retired"
+    for name in ("out", "plain-out"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("trang", encoding="utf-8")
+    retire(tmp_path / "out", retired)
+    assert [p.name for p in retired.iterdir()] == ["0-out"]
+    assert (retired / "0-out" / "index.html").read_text(encoding="utf-8") == "trang"
+    monkeypatch.setattr(bench, "RETIRED_ROOM", shutil.disk_usage(tmp_path).free + 1)
+    retire(tmp_path / "plain-out", retired)
+    assert not (tmp_path / "plain-out").exists()
+    assert [p.name for p in retired.iterdir()] == ["0-out"]
+    assert "plain-out deleted" in capsys.readouterr().out
+    retire(tmp_path / "khong-co", retired)  # nothing to retire
