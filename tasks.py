@@ -44,6 +44,7 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    from plugins.common.processes import stop_background
     from plugins.domain.problems import InvalidContentError
     from plugins.incremental import (
         IncrementalOptions,
@@ -52,7 +53,6 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
         edit_bodies,
         load_state,
     )
-    from plugins.model_loader.model_loader import stop_converting
     from plugins.search import SEARCH_BUNDLE, SearchIndexError, index_site
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(output), **overrides})
@@ -82,10 +82,11 @@ def _build_site(settings_file: Path, output: Path, *, search: bool, **overrides)
         if search:
             print(index_site(staging, build.files()))
     except (InvalidContentError, SearchIndexError) as exc:
+        stop_background()
         discard(staging, settings)
         sys.exit(str(exc))
     except BaseException:
-        stop_converting(settings)
+        stop_background()
         discard(staging, settings)
         raise
     build.complete(cache, last)

@@ -62,12 +62,7 @@ def forked_results(
     if workers < 2 or len(items) < 2 or not can_fork():
         yield from map(function, items)
         return
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(function, items),
-    ) as pool:
+    with _forked_pool(workers, _start_worker, function, items) as pool:
         for part in pool.map(_run_slice, _slices(len(items), workers)):
             yield from part
 
@@ -91,12 +86,8 @@ class Background(Generic[Item, Result]):
         self, function: Callable[[Item], Result], items: Sequence[Item], workers: int
     ) -> None:
         self._owner = os.getpid()
-        self._pool = ProcessPoolExecutor(
-            max(1, workers),
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_background,
-            initargs=(function, items),
-        )
+        self._pool = _forked_pool(max(1, workers), _start_background, function, items)
+        _RUNNING.add(self)
         bounds = [
             (start, min(start + BACKGROUND_SLICE, len(items)))
             for start in range(0, len(items), BACKGROUND_SLICE)
@@ -125,7 +116,33 @@ class Background(Generic[Item, Result]):
             self.close()
 
     def close(self) -> None:
+        """Stop what is not started yet, and wait for the workers to end."""
+        _RUNNING.discard(self)
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_RUNNING: set[Background[Any, Any]] = set()
+"""Background work started and not yet closed."""
+
+
+def stop_background() -> None:
+    """After a failed build: every :class:`Background` this process started
+    and nobody will ask again is stopped, its workers ended."""
+    for work in list(_RUNNING):
+        if work._owner == os.getpid():
+            work.close()
+
+
+def _forked_pool(
+    workers: int, start: Callable[..., None], function: Callable[[Any], Any], items: Sequence[Any]
+) -> ProcessPoolExecutor:
+    """Workers forked from this process, each started by ``start(function, items)``."""
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=start,
+        initargs=(function, items),
+    )
 
 
 def _start_background(function: Callable[[Any], Any], items: Sequence[Any]) -> None:

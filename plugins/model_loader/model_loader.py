@@ -83,13 +83,6 @@ def hold_late_body(content) -> None:
         late.hold(content)
 
 
-def stop_converting(settings: dict[str, Any]) -> None:
-    """After a failed build: the bodies still converting in the background are dropped."""
-    renderer: DocumentRenderer | None = settings.get(RENDERER)
-    if renderer is not None:
-        renderer.close()
-
-
 def settle_body(content) -> None:
     """For plugins that change a document's HTML (``_content``) before the
     pages are rendered: the HTML in place, if it was still converting."""

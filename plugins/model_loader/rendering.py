@@ -88,13 +88,6 @@ class DocumentRenderer:
             self._cache.put(key, results[index])
         self._pending = {}
 
-    def close(self) -> None:
-        """Stop converting in the background (after a failed build)."""
-        if self._background is not None:
-            self._background.close()
-            self._background = None
-            self._pending = {}
-
     def save(self) -> None:
         self.finish()
         self._cache.save()

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from plugins.archive.archive import ArchiveBuilder
+from plugins.common import processes
 from plugins.common.processes import Background
 from plugins.domain.dates import TZ
+from plugins.domain.problems import InvalidContentError, Problem, Report
 from plugins.model_loader.render_cache import FOLDER, cache_file
+from plugins.open_data import open_data
+from plugins.units.units import UnitPages
 from plugins.workflow.new_article import create_article
 from tasks import SETTINGS, build_site
 from tests.conftest import BuiltSite, copy_content
@@ -125,20 +128,32 @@ def test_bodies_converted_in_the_background_give_the_same_site(tmp_path, monkeyp
     assert card is not None
 
 
-def test_a_build_failing_while_bodies_convert_leaves_no_process_behind(
-    generated_corpus, tmp_path, monkeypatch
+@pytest.mark.parametrize(
+    ("error", "stops"),
+    [
+        (RuntimeError("lỗi thử giữa lúc dựng"), RuntimeError),
+        (InvalidContentError(Report([Problem("bai.md", 1, "", "lỗi thử")])), SystemExit),
+    ],
+)
+def test_a_build_failing_while_work_goes_on_in_the_background_leaves_no_process_behind(
+    generated_corpus, tmp_path, monkeypatch, error, stops
 ):
-    """Bodies convert in the background while Pelican reads; a build that fails
-    then stops that work: no worker is left converting for nobody."""
+    """Bodies convert and open data files are made in the background while
+    Pelican goes on; a build that fails then stops that work, whatever the
+    error: no worker is left working for nobody."""
+    running = []
 
-    def fail(_self):
-        raise RuntimeError("lỗi thử giữa lúc đọc bài")
+    def fail(_self, _writer):
+        running.append(len(processes._RUNNING))
+        raise error
 
-    monkeypatch.setattr(ArchiveBuilder, "generate_context", fail)
-    with pytest.raises(RuntimeError, match="lỗi thử"):
+    monkeypatch.setattr(open_data, "BACKGROUND_MIN", 0)
+    monkeypatch.setattr(UnitPages, "generate_output", fail)
+    with pytest.raises(stops):
         build(
             generated_corpus.root, tmp_path / "output", tmp_path / "cache", MARKDOWN_PARALLEL_MIN=0
         )
+    assert running == [2]  # the conversion and the open data files
     assert multiprocessing.active_children() == []
     assert not (tmp_path / "output").exists()
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from plugins.common.processes import _slices, forked_map
+from plugins.common.processes import Background, _slices, forked_map
 
 
 @pytest.mark.parametrize(("total", "workers"), [(0, 2), (1, 2), (7, 2), (12721, 2), (500, 8)])
@@ -26,3 +26,22 @@ def test_forked_map_in_order_from_several_processes():
     results = forked_map(lambda item: (item * item, os.getpid()), list(range(300)), 2)
     assert [square for square, _ in results] == [i * i for i in range(300)]
     assert os.getpid() not in {pid for _, pid in results}
+
+
+def _ask(work: Background, index: int) -> str:
+    try:
+        work.result(index)
+    except RuntimeError:
+        return "refused"
+    return "answered"
+
+
+def test_background_answers_only_the_process_that_started_it():
+    """A fork of the build would wait forever for results sent to the build."""
+    work = Background(lambda item: item * 2, [1, 2, 3], 1)
+    try:
+        asked = forked_map(lambda index: _ask(work, index), [0, 1, 2], 2)
+        assert [work.result(index) for index in range(3)] == [2, 4, 6]
+    finally:
+        work.close()
+    assert asked == ["refused"] * 3
