@@ -139,9 +139,9 @@ def build(c: Context, publish: bool = False, no_search: bool = False) -> None:
 def serve(c: Context, port: int = 8000) -> None:
     """Dựng rồi mở website tại http://127.0.0.1:8000/ (build and serve)."""
     build_site(SETTINGS["dev"], OUTPUT, search=True)
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+    from plugins.workflow.serve import site_server
 
-    server = RootedHTTPServer(str(OUTPUT), ("127.0.0.1", port), ComplexHTTPRequestHandler)
+    server = site_server(OUTPUT, port)
     print(f"Website: http://127.0.0.1:{port}/  (Ctrl+C để dừng)")
     try:
         server.serve_forever()

@@ -10,6 +10,7 @@ top-level folders are fixed. One module or package per command:
 - ``hook``: ``invoke install-hook`` — the pre-commit hook that runs the check;
 - ``legacy_import``: ``invoke import-legacy`` — articles from pages saved from
   the old Liferay site;
+- ``serve``: ``invoke serve`` — the built site, served locally;
 - ``preview``: ``invoke livereload`` — rebuild on change, reload the browser;
 - ``publish``: ``invoke publish`` / ``invoke rollback`` — releases, the
   served-folder switch, precompression, the nginx configuration.
