@@ -25,6 +25,7 @@ from typing import Any
 
 import bs4
 import markdown
+import orjson
 from markdown.extensions import Extension
 
 from plugins.common.cache_files import keep_recent_trees, tree_name, write_atomically
@@ -140,7 +141,7 @@ def _valid(entry: object) -> bool:
 
 def _read(file: Path) -> dict[str, Any]:
     try:
-        data = json.loads(file.read_bytes())
+        data = orjson.loads(file.read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -151,6 +152,5 @@ def _read(file: Path) -> dict[str, Any]:
 
 def _write(file: Path, data: dict[str, Any]) -> None:
     """All or nothing, even with other builds writing the same file."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    write_atomically(file, text.encode("utf-8"))
+    write_atomically(file, orjson.dumps(data))
     keep_recent_trees(file.parent, "rendered-*.json")
