@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import traceback
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,21 +45,114 @@ def exit_now(status: int = 0) -> NoReturn:
     os._exit(status)
 
 
-def forked_map(
+def shared_map(
     function: Callable[[Item], Result], items: Sequence[Item], workers: int
 ) -> list[Result]:
-    """``function`` over ``items``, in order; by ``workers`` forked processes if more than one.
+    """``function`` over ``items``, in order, by this process and ``workers - 1``
+    forked copies of it, each taking the next slice as it finishes one.
 
-    An exception in a worker is raised here, its traceback attached as the cause.
+    This process works too rather than wait: it needs no copy of the memory it
+    shares with the forks (each fork copies every page it writes to, reference
+    counts included) and sends none of its results through a pipe. An
+    exception here, or in a fork (its traceback as the message), is raised here.
     """
-    return list(forked_results(function, items, workers))
+    if workers < 2 or len(items) < 2 or not can_fork():
+        return list(map(function, items))
+    slices = _slices(len(items), workers)
+    claimed = multiprocessing.get_context("fork").Value("l", 0)
+    helpers: list[_Helper] = []
+    try:
+        helpers = [_Helper(function, items, slices, claimed) for _ in range(workers - 1)]
+        done = dict(_work_slices(function, items, slices, claimed))
+        for helper in helpers:
+            done.update(helper.results())
+    finally:
+        for helper in helpers:
+            helper.stop()
+    return [result for number in range(len(slices)) for result in done[number]]
+
+
+class WorkerError(RuntimeError):
+    """A forked worker failed; the message is its traceback."""
+
+
+class _Helper:
+    """A fork that works slices off beside this process, and sends what it
+    made when none are left."""
+
+    def __init__(
+        self,
+        function: Callable[[Any], Any],
+        items: Sequence[Any],
+        slices: list[tuple[int, int]],
+        claimed: Any,
+    ) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_help, args=(send, function, items, slices, claimed), daemon=True
+        )
+        self._process.start()
+        send.close()
+
+    def results(self) -> list[tuple[int, list[Any]]]:
+        """(slice number, results) of every slice the fork worked."""
+        try:
+            failed, made = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise WorkerError(f"a worker ended with code {self._process.exitcode}") from None
+        if failed:
+            raise WorkerError(made)
+        return made
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def _help(
+    send: Any,
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    slices: list[tuple[int, int]],
+    claimed: Any,
+) -> None:
+    gc.freeze()
+    try:
+        message: tuple[bool, Any] = (False, list(_work_slices(function, items, slices, claimed)))
+    except BaseException:
+        message = (True, traceback.format_exc())
+    send.send(message)
+    send.close()
+
+
+def _work_slices(
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    slices: list[tuple[int, int]],
+    claimed: Any,
+) -> Iterator[tuple[int, list[Any]]]:
+    """Slices not yet claimed by another process, claimed and worked one at a time."""
+    while True:
+        with claimed.get_lock():
+            number = claimed.value
+            claimed.value = number + 1
+        if number >= len(slices):
+            return
+        start, end = slices[number]
+        yield number, [function(item) for item in items[start:end]]
 
 
 def forked_results(
     function: Callable[[Item], Result], items: Sequence[Item], workers: int
 ) -> Iterator[Result]:
-    """:func:`forked_map`, each result given as soon as it and those before it
-    are ready: this process can work on them while the workers go on."""
+    """``function`` over ``items``, in order, by ``workers`` forked processes,
+    each result given as soon as it and those before it are ready: this
+    process can work on them while the workers go on. An exception in a
+    worker is raised here, its traceback attached as the cause."""
     if workers < 2 or len(items) < 2 or not can_fork():
         yield from map(function, items)
         return

@@ -47,4 +47,5 @@ def _identity(argument: Any) -> Any:
 
 
 def offer_fragments(generator: Any) -> None:
-    generator.env.globals["cached"] = Fragments()
+    """Once per environment: the generators of a build share one (:mod:`.environment`)."""
+    generator.env.globals.setdefault("cached", Fragments())

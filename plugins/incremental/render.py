@@ -2,7 +2,7 @@
 
 The writer collects the pages to render while Pelican's generators run; they
 are rendered together at the end, shared out between forked copies of the
-build (:func:`plugins.common.processes.forked_map`). Each worker writes its
+build (:func:`plugins.common.processes.shared_map`). Each worker writes its
 pages, folders included, and reports back only which bodies each page read and
 where it shows their views (:mod:`.spans`).
 """
@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from plugins.common.processes import forked_map
+from plugins.common.processes import shared_map
 
 from .reads import READS
 from .spans import Placement, place
@@ -61,23 +61,9 @@ def render_all(
     """Render and write every page and file; ``name`` names a document by its source path."""
     workers = max(1, min(workers, len(jobs) // MIN_PER_WORKER))
     try:
-        return forked_map(partial(_render, name=name), jobs, workers)
+        return shared_map(partial(_render, name=name), jobs, workers)
     except Exception as exc:
         raise RenderError("".join(traceback.format_exception(exc))) from exc
-
-
-def plain_globals(generator: Any) -> None:
-    """Every template's globals as a plain dict, not Jinja's ChainMap over its
-    environment's: Jinja copies a template's globals into each page's context
-    and compares their names at each import, which a ChainMap does in Python
-    (some 40 µs a page). Jinja asks that globals not change once templates
-    are loaded, and Pelican has set them all when it announces the generator."""
-    environment = generator.env
-
-    def make_globals(own: dict[str, Any] | None) -> dict[str, Any]:
-        return {**environment.globals, **(own or {})}
-
-    environment.make_globals = make_globals
 
 
 def _render(job: Job | FileJob, name: Callable[[str], str]) -> Rendered:

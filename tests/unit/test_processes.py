@@ -1,10 +1,12 @@
 """Work shared out to forked processes: every item once, results in order."""
 
+import multiprocessing
 import os
+import time
 
 import pytest
 
-from plugins.common.processes import Background, _slices, forked_map
+from plugins.common.processes import Background, WorkerError, _slices, forked_results, shared_map
 
 
 @pytest.mark.parametrize(("total", "workers"), [(0, 2), (1, 2), (7, 2), (12721, 2), (500, 8)])
@@ -22,8 +24,50 @@ def test_slices_shrink_to_single_items():
     assert sizes[-4:] == [1, 1, 1, 1]
 
 
-def test_forked_map_in_order_from_several_processes():
-    results = forked_map(lambda item: (item * item, os.getpid()), list(range(300)), 2)
+def _slow_square(item: int) -> tuple[int, int]:
+    time.sleep(0.002)  # long enough for the fork to start before the work is done
+    return item * item, os.getpid()
+
+
+def test_shared_map_in_order_from_this_process_and_a_fork():
+    results = shared_map(_slow_square, list(range(200)), 2)
+    assert [square for square, _ in results] == [i * i for i in range(200)]
+    pids = {pid for _, pid in results}
+    assert len(pids) == 2
+    assert os.getpid() in pids
+
+
+PARENT = os.getpid()
+
+
+def _fails_in_a_fork(item: int) -> int:
+    if os.getpid() != PARENT:
+        raise ValueError("hỏng trong tiến trình con")
+    time.sleep(0.002)
+    return item
+
+
+def _fails_here(item: int) -> int:
+    if os.getpid() == PARENT:
+        raise ValueError("hỏng trong tiến trình này")
+    time.sleep(0.002)
+    return item
+
+
+def test_shared_map_raises_a_forks_failure_with_its_traceback():
+    with pytest.raises(WorkerError, match=r"(?s)_fails_in_a_fork.*hỏng trong tiến trình con"):
+        shared_map(_fails_in_a_fork, list(range(200)), 2)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failure_here_stops_the_forks():
+    with pytest.raises(ValueError, match="hỏng trong tiến trình này"):
+        shared_map(_fails_here, list(range(200)), 2)
+    assert multiprocessing.active_children() == []
+
+
+def test_forked_results_in_order_from_forked_processes():
+    results = list(forked_results(lambda item: (item * item, os.getpid()), list(range(300)), 2))
     assert [square for square, _ in results] == [i * i for i in range(300)]
     assert os.getpid() not in {pid for _, pid in results}
 
@@ -40,7 +84,7 @@ def test_background_answers_only_the_process_that_started_it():
     """A fork of the build would wait forever for results sent to the build."""
     work = Background(lambda item: item * 2, [1, 2, 3], 1)
     try:
-        asked = forked_map(lambda index: _ask(work, index), [0, 1, 2], 2)
+        asked = list(forked_results(lambda index: _ask(work, index), [0, 1, 2], 2))
         assert [work.result(index) for index in range(3)] == [2, 4, 6]
     finally:
         work.close()

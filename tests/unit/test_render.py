@@ -47,15 +47,13 @@ def test_a_page_the_output_already_holds_is_not_written_again(tmp_path):
 
 
 def test_templates_globals_are_plain_dicts_with_the_environments_and_their_own():
-    from types import SimpleNamespace
-
     from jinja2 import DictLoader, Environment
 
-    from plugins.incremental.render import plain_globals
+    from plugins.incremental.environment import plain_globals
 
     environment = Environment(loader=DictLoader({"page": "{{ site }} {{ own }}"}))
     environment.globals["site"] = "Ban Quản lý"
-    plain_globals(SimpleNamespace(env=environment))
+    plain_globals(environment)
     template = environment.get_template("page", globals={"own": "trang"})
     assert type(template.globals) is dict
     assert template.render() == "Ban Quản lý trang"
