@@ -22,3 +22,12 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def pause_for_good() -> None:
+    """In a process that runs one build and then ends at once
+    (:func:`plugins.common.processes.exit_now`): the collector stays paused
+    after the build too. Turned back on, it would first scan every object the
+    build made, 0.4 s at 10,000 articles, for memory that the end of the
+    process gives back anyway."""
+    gc.disable()

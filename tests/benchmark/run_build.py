@@ -2,8 +2,8 @@
 
 ``python -m tests.benchmark.run_build ours|plain|search CONTENT OUTPUT``: our
 site build (without the search index, as the live preview's rebuild process,
-which also ends without Python's teardown), plain Pelican's, or the search
-index of an output already built. Our caches live
+which also ends without Python's teardown or a last garbage collection), plain
+Pelican's, or the search index of an output already built. Our caches live
 beside OUTPUT, so that removing them makes the next build cold.
 """
 
@@ -36,7 +36,10 @@ def plain_settings(content: Path, output: Path) -> dict:
 def build(kind: str, content: Path, output: Path) -> None:
     if kind == "ours":
         sys.path.insert(0, str(ROOT))
+        from plugins.common.collector import pause_for_good
         from tasks import SETTINGS, build_site
+
+        pause_for_good()  # as the live preview's build process, which ends with the build
 
         cache = output.parent / "ours-cache"
         build_site(
