@@ -53,23 +53,47 @@ def shared_map(
 
     This process works too rather than wait: it needs no copy of the memory it
     shares with the forks (each fork copies every page it writes to, reference
-    counts included) and sends none of its results through a pipe. An
+    counts included) and sends none of its results through a pipe. It takes
+    its slices from the end of ``items``, the forks from the start: what the
+    last items have in common (the cards of a site's listing pages, which
+    come last, cached per process) is made in this process alone. An
     exception here, or in a fork (its traceback as the message), is raised here.
     """
     if workers < 2 or len(items) < 2 or not can_fork():
         return list(map(function, items))
-    slices = _slices(len(items), workers)
-    claimed = multiprocessing.get_context("fork").Value("l", 0)
+    unclaimed = _Unclaimed(len(items), workers)
     helpers: list[_Helper] = []
     try:
-        helpers = [_Helper(function, items, slices, claimed) for _ in range(workers - 1)]
-        done = dict(_work_slices(function, items, slices, claimed))
+        helpers = [_Helper(function, items, unclaimed) for _ in range(workers - 1)]
+        done = dict(_work_slices(function, items, unclaimed, from_end=True))
         for helper in helpers:
             done.update(helper.results())
     finally:
         for helper in helpers:
             helper.stop()
-    return [result for number in range(len(slices)) for result in done[number]]
+    return [result for start in sorted(done) for result in done[start]]
+
+
+class _Unclaimed:
+    """The items no process has claimed yet, ``items[front:back]``, in memory
+    that every fork shares. A claim takes 1/SHARE of a worker's share of
+    them from either end, so slices shrink towards the meeting point."""
+
+    def __init__(self, total: int, workers: int) -> None:
+        self._bounds = multiprocessing.get_context("fork").Array("l", [0, total])
+        self._parts = workers * SHARE
+
+    def claim(self, from_end: bool) -> tuple[int, int] | None:
+        with self._bounds.get_lock():
+            front, back = self._bounds[0], self._bounds[1]
+            if front >= back:
+                return None
+            size = -(-(back - front) // self._parts)
+            if from_end:
+                self._bounds[1] = back - size
+                return back - size, back
+            self._bounds[0] = front + size
+            return front, front + size
 
 
 class WorkerError(RuntimeError):
@@ -81,22 +105,18 @@ class _Helper:
     made when none are left."""
 
     def __init__(
-        self,
-        function: Callable[[Any], Any],
-        items: Sequence[Any],
-        slices: list[tuple[int, int]],
-        claimed: Any,
+        self, function: Callable[[Any], Any], items: Sequence[Any], unclaimed: _Unclaimed
     ) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_help, args=(send, function, items, slices, claimed), daemon=True
+            target=_help, args=(send, function, items, unclaimed), daemon=True
         )
         self._process.start()
         send.close()
 
     def results(self) -> list[tuple[int, list[Any]]]:
-        """(slice number, results) of every slice the fork worked."""
+        """(first item's index, results) of every slice the fork worked."""
         try:
             failed, made = self._receive.recv()
         except EOFError:
@@ -114,15 +134,12 @@ class _Helper:
 
 
 def _help(
-    send: Any,
-    function: Callable[[Any], Any],
-    items: Sequence[Any],
-    slices: list[tuple[int, int]],
-    claimed: Any,
+    send: Any, function: Callable[[Any], Any], items: Sequence[Any], unclaimed: _Unclaimed
 ) -> None:
     gc.freeze()
     try:
-        message: tuple[bool, Any] = (False, list(_work_slices(function, items, slices, claimed)))
+        made = list(_work_slices(function, items, unclaimed, from_end=False))
+        message: tuple[bool, Any] = (False, made)
     except BaseException:
         message = (True, traceback.format_exc())
     send.send(message)
@@ -130,20 +147,12 @@ def _help(
 
 
 def _work_slices(
-    function: Callable[[Any], Any],
-    items: Sequence[Any],
-    slices: list[tuple[int, int]],
-    claimed: Any,
+    function: Callable[[Any], Any], items: Sequence[Any], unclaimed: _Unclaimed, from_end: bool
 ) -> Iterator[tuple[int, list[Any]]]:
-    """Slices not yet claimed by another process, claimed and worked one at a time."""
-    while True:
-        with claimed.get_lock():
-            number = claimed.value
-            claimed.value = number + 1
-        if number >= len(slices):
-            return
-        start, end = slices[number]
-        yield number, [function(item) for item in items[start:end]]
+    """Slices no other process has claimed, claimed and worked one at a time."""
+    while (bounds := unclaimed.claim(from_end)) is not None:
+        start, end = bounds
+        yield start, [function(item) for item in items[start:end]]
 
 
 def forked_results(

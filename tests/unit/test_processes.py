@@ -6,7 +6,14 @@ import time
 
 import pytest
 
-from plugins.common.processes import Background, WorkerError, _slices, forked_results, shared_map
+from plugins.common.processes import (
+    Background,
+    WorkerError,
+    _slices,
+    _Unclaimed,
+    forked_results,
+    shared_map,
+)
 
 
 @pytest.mark.parametrize(("total", "workers"), [(0, 2), (1, 2), (7, 2), (12721, 2), (500, 8)])
@@ -35,6 +42,27 @@ def test_shared_map_in_order_from_this_process_and_a_fork():
     pids = {pid for _, pid in results}
     assert len(pids) == 2
     assert os.getpid() in pids
+
+
+def test_this_process_works_from_the_end_and_the_fork_from_the_start():
+    """A site's listing pages come last: their cards are made in one process."""
+    results = shared_map(_slow_square, list(range(200)), 2)
+    assert results[-1][1] == os.getpid()
+    assert results[0][1] != os.getpid()
+
+
+@pytest.mark.parametrize("total", [1, 7, 12721])
+def test_claims_from_both_ends_cover_every_item_once(total):
+    unclaimed = _Unclaimed(total, 2)
+    claimed = []
+    from_end = True
+    while (bounds := unclaimed.claim(from_end)) is not None:
+        claimed.append(bounds)
+        from_end = not from_end
+    assert sorted(i for start, end in claimed for i in range(start, end)) == list(range(total))
+    sizes = [end - start for start, end in claimed]
+    assert sizes[-1] == 1
+    assert max(sizes) <= -(-total // 8)
 
 
 PARENT = os.getpid()
