@@ -107,6 +107,10 @@ class RenderCache:
     def key(self, body: str) -> str:
         return hashlib.sha256(self._salt + body.encode()).hexdigest()
 
+    @property
+    def empty(self) -> bool:
+        return not self._entries
+
     def __contains__(self, key: str) -> bool:
         return _valid(self._entries.get(key))
 
