@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.corpus import Corpus, generate_corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Incremental builds: a page is rendered again only when what it shows changed.
 
-``tasks.build_site`` skips a build whose inputs are untouched (:mod:`.stamp`)
+``plugins.workflow.build.build_site`` skips a build whose inputs are untouched (:mod:`.stamp`)
 and hands the writer the previous output; the writer (:mod:`.writer`) renders
 only the pages whose inputs changed, records which documents' bodies each
 rendered page read (:mod:`.reads`), and the changed files are then brought

@@ -13,7 +13,7 @@ from .spans import Placement
 from .stamp import Inputs
 
 OPTIONS = "INCREMENTAL"
-"""Settings key of :class:`IncrementalOptions`, set by ``tasks.build_site``."""
+"""Settings key of :class:`IncrementalOptions`, set by ``plugins.workflow.build.build_site``."""
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Full-text search: the filters articles carry and the Pagefind index.
 
-The site is indexed after Pelican has written it (``tasks.build_site``), from
+The site is indexed after Pelican has written it (``plugins.workflow.build.build_site``), from
 the finished HTML; see docs/tim-kiem.md for what readers and editors get.
 """
 

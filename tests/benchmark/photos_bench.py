@@ -99,7 +99,7 @@ def run_build(content: Path, output: Path, cache: Path) -> dict[str, float]:
 def build(content: Path, output: Path, cache: Path) -> dict[str, float]:
     """One build in this process: its time (wall and CPU, a fairer figure on a busy
     machine) and the peak memory of it and of its largest worker."""
-    from tasks import SETTINGS, build_site
+    from plugins.workflow.build import SETTINGS, build_site
 
     started = time.perf_counter()
     build_site(SETTINGS["dev"], output, PATH=str(content), PHOTOS={"CACHE_PATH": str(cache)})

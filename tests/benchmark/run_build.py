@@ -37,7 +37,7 @@ def build(kind: str, content: Path, output: Path) -> None:
     if kind == "ours":
         sys.path.insert(0, str(ROOT))
         from plugins.common.collector import pause_for_good
-        from tasks import SETTINGS, build_site
+        from plugins.workflow.build import SETTINGS, build_site
 
         pause_for_good()  # as the live preview's build process, which ends with the build
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 from plugins.search import index_site
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SiteServer
 from tests.corpus import generate_corpus
 

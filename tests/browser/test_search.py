@@ -14,7 +14,7 @@ from invoke import Context
 
 import tasks
 from plugins.search import SearchIndexError
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.browser.conftest import SiteServer
 from tests.conftest import CONTENT, BuiltSite
 from tests.corpus import Corpus, generate_corpus

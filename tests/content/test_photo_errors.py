@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from plugins.domain.site import load_site
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import copy_content, write_article
 from tests.imaging import camera_jpeg, png_declaring, transparent_png
 

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from plugins.workflow.build import SETTINGS, build_site
 from plugins.workflow.publish import NginxSite, Releases
 from plugins.workflow.publish.compress import compress_tree
 from plugins.workflow.publish.nginx import DEPLOY
-from tasks import SETTINGS, build_site
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MIME_TYPES = Path("/etc/nginx/mime.types")

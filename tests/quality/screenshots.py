@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SiteServer
 from tests.page_types import SAMPLE
 

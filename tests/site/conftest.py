@@ -7,7 +7,7 @@ import pytest
 
 import pelicanconf
 import publishconf
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import BuiltSite
 from tests.corpus import generate_corpus
 from tests.site.live import Live

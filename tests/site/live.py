@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.corpus import Corpus
 
 

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import BuiltSite
 from tests.corpus import ArticleSpec, Corpus, generate_corpus
 

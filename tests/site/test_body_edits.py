@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import copy_content
 from tests.corpus import ArticleSpec, generate_corpus
 from tests.site.live import Live, edit_body

@@ -21,7 +21,7 @@ ENVIRONMENTS = {
 BUILD = """
 import sys
 from pathlib import Path
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 for output, content in zip(sys.argv[1::2], sys.argv[2::2]):
     build_site(SETTINGS["dev"], Path(output), PATH=content)
 """

@@ -13,7 +13,7 @@ from plugins.domain import urls
 from plugins.incremental import load_state, write_later
 from plugins.redirects.redirects import NGINX_FILE
 from plugins.search import SearchIndexError
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.site.live import Live, edit_body
 from tests.trees import differences, files
 

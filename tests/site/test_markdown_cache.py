@@ -17,8 +17,8 @@ from plugins.domain.problems import InvalidContentError, Problem, Report
 from plugins.model_loader.render_cache import FOLDER, cache_file
 from plugins.open_data import open_data
 from plugins.units.units import UnitPages
+from plugins.workflow.build import SETTINGS, build_site
 from plugins.workflow.new_article import create_article
-from tasks import SETTINGS, build_site
 from tests.conftest import BuiltSite, copy_content
 from tests.corpus import Corpus, generate_corpus
 from tests.trees import differences

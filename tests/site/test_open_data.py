@@ -8,7 +8,7 @@ import json
 import pytest
 
 from plugins.open_data import open_data
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import copy_content, write_article
 from tests.site.test_sample_site import SEED
 from tests.trees import differences

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.conftest import BuiltSite, copy_content, write_article
 from tests.imaging import camera_jpeg, swapped_primaries_profile, transparent_png
 

@@ -3,7 +3,7 @@
 from pelican.settings import read_settings
 
 from plugins.taxonomies.membership import ArticleList
-from tasks import SETTINGS, build_site
+from plugins.workflow.build import SETTINGS, build_site
 from tests.trees import differences
 
 

@@ -93,8 +93,8 @@ def test_build_command_exits_non_zero_on_bad_content(tmp_path, content):
     )
     output = tmp_path / "out"
     script = (
-        "import tasks; from pathlib import Path;"
-        f"tasks.build_site(tasks.SETTINGS['dev'], Path({str(output)!r}),"
+        "from plugins.workflow import build; from pathlib import Path;"
+        f"build.build_site(build.SETTINGS['dev'], Path({str(output)!r}),"
         f" PATH={str(content)!r})"
     )
     result = subprocess.run(

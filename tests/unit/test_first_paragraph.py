@@ -9,7 +9,7 @@ from pelican.settings import read_settings
 from plugins.domain.site import load_site
 from plugins.model_loader.conversion import Converter
 from plugins.model_loader.summary import first_paragraph, first_paragraph_soup
-from tasks import SETTINGS
+from plugins.workflow.build import SETTINGS
 from tests.conftest import CONTENT
 
 HTML = [

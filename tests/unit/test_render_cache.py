@@ -16,7 +16,7 @@ from plugins.model_loader.render_cache import (
     conversion_salt,
 )
 from plugins.model_loader.render_cache import cache_file as cache_file_of
-from tasks import SETTINGS
+from plugins.workflow.build import SETTINGS
 
 MARKDOWN = read_settings(str(SETTINGS["dev"]))["MARKDOWN"]
 

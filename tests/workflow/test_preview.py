@@ -91,8 +91,8 @@ def test_sigint_stops_the_preview(content, tmp_path):
 
 
 def test_builds_started_ahead_read_the_content_when_told(content, tmp_path):
+    from plugins.workflow.build import ROOT, SETTINGS
     from plugins.workflow.preview.app import Builds
-    from tasks import ROOT, SETTINGS
 
     output = tmp_path / "output"
     builds = Builds(ROOT, SETTINGS["dev"], output, content)
@@ -112,7 +112,7 @@ def test_a_build_waiting_to_be_told_ends_without_building_when_not(tmp_path):
     import subprocess
     import sys
 
-    from tasks import ROOT, SETTINGS
+    from plugins.workflow.build import ROOT, SETTINGS
 
     output = tmp_path / "output"
     command = [sys.executable, "-m", "plugins.workflow.preview.rebuild", "--when-told"]

@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     wait = WHEN_TOLD in argv
     settings, output, content = (Path(a) for a in argv if a != WHEN_TOLD)
     from plugins.common.collector import pause_for_good
-    from tasks import build_site  # the project root is the working directory
+    from plugins.workflow.build import build_site
 
     pause_for_good()  # the process ends with the build
 
