@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.workflow.serve import send_not_found_page
 from tests import page_types
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,17 +31,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
+        if code != 404 or not send_not_found_page(self, Path(self.directory)):
             super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 class SiteServer:
