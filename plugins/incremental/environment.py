@@ -24,8 +24,12 @@ def forget_environment(pelican: Any) -> None:
 
 def share_environment(generator: Any) -> None:
     """The first generator's environment becomes every later generator's."""
-    generator.env = generator.settings.setdefault(SHARED, generator.env)
-    plain_globals(generator.env)
+    shared = generator.settings.get(SHARED)
+    if shared is None:
+        plain_globals(generator.env)
+        generator.settings[SHARED] = generator.env
+    else:
+        generator.env = shared
 
 
 def plain_globals(environment: Any) -> None:
