@@ -31,13 +31,23 @@ def test_slices_shrink_to_single_items():
     assert sizes[-4:] == [1, 1, 1, 1]
 
 
-def _slow_square(item: int) -> tuple[int, int]:
-    time.sleep(0.002)  # long enough for the fork to start before the work is done
+PARENT = os.getpid()
+FORK_STARTED = multiprocessing.get_context("fork").Event()
+
+
+def _square_once_the_fork_works(item: int) -> tuple[int, int]:
+    """This process waits for the fork's first item, so both take part
+    whatever the machine's load."""
+    if os.getpid() == PARENT:
+        FORK_STARTED.wait(timeout=30)
+    else:
+        FORK_STARTED.set()
     return item * item, os.getpid()
 
 
 def test_shared_map_in_order_from_this_process_and_a_fork():
-    results = shared_map(_slow_square, list(range(200)), 2)
+    FORK_STARTED.clear()
+    results = shared_map(_square_once_the_fork_works, list(range(200)), 2)
     assert [square for square, _ in results] == [i * i for i in range(200)]
     pids = {pid for _, pid in results}
     assert len(pids) == 2
@@ -46,7 +56,8 @@ def test_shared_map_in_order_from_this_process_and_a_fork():
 
 def test_this_process_works_from_the_end_and_the_fork_from_the_start():
     """A site's listing pages come last: their cards are made in one process."""
-    results = shared_map(_slow_square, list(range(200)), 2)
+    FORK_STARTED.clear()
+    results = shared_map(_square_once_the_fork_works, list(range(200)), 2)
     assert results[-1][1] == os.getpid()
     assert results[0][1] != os.getpid()
 
@@ -65,13 +76,19 @@ def test_claims_from_both_ends_cover_every_item_once(total):
     assert max(sizes) <= -(-total // 8)
 
 
-PARENT = os.getpid()
-
-
 def _fails_in_a_fork(item: int) -> int:
     if os.getpid() != PARENT:
+        FORK_STARTED.set()
         raise ValueError("hỏng trong tiến trình con")
-    time.sleep(0.002)
+    FORK_STARTED.wait(timeout=30)
+    return item
+
+
+def _ends_in_a_fork(item: int) -> int:
+    if os.getpid() != PARENT:
+        FORK_STARTED.set()
+        os._exit(3)
+    FORK_STARTED.wait(timeout=30)
     return item
 
 
@@ -83,8 +100,16 @@ def _fails_here(item: int) -> int:
 
 
 def test_shared_map_raises_a_forks_failure_with_its_traceback():
+    FORK_STARTED.clear()
     with pytest.raises(WorkerError, match=r"(?s)_fails_in_a_fork.*hỏng trong tiến trình con"):
         shared_map(_fails_in_a_fork, list(range(200)), 2)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_fork_that_ends_without_its_results_fails_the_map():
+    FORK_STARTED.clear()
+    with pytest.raises(WorkerError, match="ended with code 3"):
+        shared_map(_ends_in_a_fork, list(range(200)), 2)
     assert multiprocessing.active_children() == []
 
 
