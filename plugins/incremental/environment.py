@@ -13,13 +13,8 @@ compiled once per process, and one card serves every listing.
 from typing import Any
 
 SHARED = "INCREMENTAL_JINJA_ENVIRONMENT"
-"""The settings key of the environment the build's generators share."""
-
-
-def forget_environment(pelican: Any) -> None:
-    """As a build collects its generators: the last build's templates are not
-    this one's (``get_generators``, which needs no generator back)."""
-    pelican.settings.pop(SHARED, None)
+"""The settings key of the environment the build's generators share. Settings
+are read afresh for every build, as the domain model they also carry is."""
 
 
 def share_environment(generator: Any) -> None:

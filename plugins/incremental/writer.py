@@ -27,7 +27,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from plugins.common.processes import cores
 from plugins.model_loader.model_loader import SITE_MODEL, build_time
 
-from .environment import forget_environment, share_environment
+from .environment import share_environment
 from .fragments import offer_fragments
 from .frame import DocumentNames, body_digests, editable_documents, frame_digest, next_due
 from .reads import READS, watch_bodies
@@ -335,7 +335,6 @@ def add_filters(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(add_filters)
-    signals.get_generators.connect(forget_environment)
     signals.generator_init.connect(share_environment)  # before the receivers that use it
     signals.generator_init.connect(offer_fragments)
     signals.get_writer.connect(add_writer)
