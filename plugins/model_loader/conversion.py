@@ -9,6 +9,7 @@ from typing import Any
 
 from markdown import Markdown
 
+from .plain_text import PlainTextExtension
 from .summary import first_paragraph
 
 Rendered = tuple[str, str]
@@ -16,10 +17,12 @@ Rendered = tuple[str, str]
 
 
 class Converter:
-    """One Markdown instance, reset before every body."""
+    """One Markdown instance, reset before every body; plain text is left to
+    the inline processor only when it could hold inline markup (:mod:`.plain_text`)."""
 
     def __init__(self, markdown_settings: dict[str, Any]) -> None:
-        self._markdown = Markdown(**markdown_settings)
+        extensions = [*markdown_settings.get("extensions", ()), PlainTextExtension()]
+        self._markdown = Markdown(**{**markdown_settings, "extensions": extensions})
 
     def __call__(self, body: str) -> Rendered:
         self._markdown.reset()
