@@ -5,10 +5,10 @@ those are) and the registries; the page generators only render what is here.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, TypeVar
 
 from .articles import Article, Award, Event, Role
 from .registries import AwardType, Bloc, BlocMember, Registries, Unit
@@ -275,21 +275,33 @@ def _years(
         | {e.year for e in awards}
         | {e.role.year for e in roles}
     )
-    by_year: dict[int, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_year[article.year].append(article)
+    by_year = _by_year(articles, lambda a: a.year)
+    events_by_year = _by_year(events, lambda e: e.year)
+    awards_by_year = _by_year(awards, lambda e: e.year)
+    roles_by_year = _by_year(roles, lambda e: e.role.year)
     out = {}
     for index, year in enumerate(numbers):
         out[year] = YearArchive(
             year=year,
             articles=tuple(by_year.get(year, ())),
-            events=tuple(e for e in events if e.year == year),
-            awards=tuple(e for e in awards if e.year == year),
-            roles=tuple(e for e in roles if e.role.year == year),
+            events=tuple(events_by_year.get(year, ())),
+            awards=tuple(awards_by_year.get(year, ())),
+            roles=tuple(roles_by_year.get(year, ())),
             previous=numbers[index - 1] if index > 0 else None,
             next=numbers[index + 1] if index + 1 < len(numbers) else None,
         )
     return out
+
+
+Entry = TypeVar("Entry")
+
+
+def _by_year(entries: Iterable[Entry], year: Callable[[Entry], int]) -> dict[int, list[Entry]]:
+    """The entries of each year, in their order."""
+    grouped: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        grouped[year(entry)].append(entry)
+    return grouped
 
 
 def build_archive(articles: Sequence[Article], registries: Registries) -> Archive:

@@ -124,6 +124,11 @@ class DocumentCache:
         digest.update(raw)
         return digest.hexdigest()
 
+    def __contains__(self, name: str) -> bool:
+        """Whether the cache holds an entry for the file shown as ``name``
+        (whose key must still match for :meth:`get` to give it)."""
+        return name in self._entries
+
     def get(self, name: str, key: str) -> Outcome | None:
         entry = self._entries.get(name)
         if entry is None or entry.key != key or not _still(entry.stamps):

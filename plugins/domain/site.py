@@ -7,6 +7,7 @@ check command and the build can show them all at once.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -83,19 +84,21 @@ def _load_documents(
     """Every valid article and page by resolved path; all their problems go to ``report``."""
     cache = DocumentCache.open(cache_dir, content_root, registries) if cache_dir else None
     files = [
-        _File(path, resolved, _shown(resolved, content_root), kind, path.read_bytes())
+        _File(path, resolved, _shown(resolved, content_root), kind)
         for kind in _KINDS
         for path, resolved in _markdown_files(content_root / kind.folder)
     ]
-    keys = {f.shown: _key(f, cache) for f in files}
-    outcomes = {f.shown: cache.get(f.shown, keys[f.shown]) if cache else None for f in files}
+    outcomes = {
+        f.shown: cache.get(f.shown, _key(f, cache)) if cache and f.shown in cache else None
+        for f in files
+    }
     missing = [f for f in files if outcomes[f.shown] is None]
-    for file, (outcome, payload, looked_at) in zip(
-        missing, _validate_all(missing, registries, content_root, cache is not None), strict=True
+    for file, (outcome, payload, looked_at, key) in zip(
+        missing, _validate_all(missing, registries, content_root, cache), strict=True
     ):
         outcomes[file.shown] = outcome
         if cache is not None:
-            cache.put(file.shown, keys[file.shown], looked_at, payload)
+            cache.put(file.shown, key, looked_at, payload)
     loaded: dict[Path, tuple[Document, LineMap]] = {}
     for file in files:
         outcome = outcomes[file.shown]
@@ -113,7 +116,11 @@ class _File:
     resolved: Path
     shown: str
     kind: "_Kind"
-    raw: bytes
+
+    @cached_property
+    def raw(self) -> bytes:
+        """Read where the file is validated: by a worker, when a worker validates it."""
+        return self.path.read_bytes()
 
 
 def _key(file: _File, cache: DocumentCache | None) -> str:
@@ -125,28 +132,32 @@ def _key(file: _File, cache: DocumentCache | None) -> str:
 PARALLEL_MIN = 200
 """Fewer files to validate than this are validated here: forking costs more."""
 
-_Validated = tuple[Outcome, bytes, list[FileStamp]]
-"""A file's outcome, the same encoded for the cache, the files validation looked at."""
+_Validated = tuple[Outcome, bytes, list[FileStamp], str]
+"""A file's outcome, the same encoded for the cache, the files validation
+looked at, and the file's key in the cache."""
 
 
 def _validate_all(
-    files: list[_File], registries: Registries, content_root: Path, cached: bool
+    files: list[_File], registries: Registries, content_root: Path, cache: DocumentCache | None
 ) -> list[_Validated]:
     """Validate ``files``, on every core when there are many (a cold cache, or a
     registry change, which every record may depend on). Outcomes are encoded
-    for the cache if ``cached``, and always to come back from other processes."""
+    for the cache if there is one, and always to come back from other processes."""
 
-    def encoded(file: _File) -> tuple[bytes, list[FileStamp]]:
+    def encoded(file: _File) -> tuple[bytes, list[FileStamp], str]:
         outcome, looked_at = _validate_file(file, registries, content_root)
-        return encode_outcome(outcome, registries), looked_at
+        return encode_outcome(outcome, registries), looked_at, _key(file, cache)
 
     workers = cores() if len(files) >= PARALLEL_MIN else 1
     if workers < 2:
-        done = [_validate_file(file, registries, content_root) for file in files]
-        return [(o, encode_outcome(o, registries) if cached else b"", seen) for o, seen in done]
+        done = [(f, *_validate_file(f, registries, content_root)) for f in files]
+        return [
+            (o, encode_outcome(o, registries) if cache else b"", seen, _key(f, cache))
+            for f, o, seen in done
+        ]
     return [  # decoded here while the workers validate the files after
-        (decode_outcome(payload, registries), payload, looked_at)
-        for payload, looked_at in forked_results(encoded, files, workers)
+        (decode_outcome(payload, registries), payload, looked_at, key)
+        for payload, looked_at, key in forked_results(encoded, files, workers)
     ]
 
 

@@ -8,7 +8,7 @@ they work on NFD text where both layers are separate combining characters.
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -141,6 +141,7 @@ def _primary_weight(char: str) -> int:
     return _PUNCT + ord(char)
 
 
+@cache  # a name is sorted many times: on every list it shows on
 def vi_sort_key(
     text: str,
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...], str]:

@@ -67,12 +67,11 @@ def _wanted_first(site: Site) -> list[Document]:
     """The documents in the order their bodies are first wanted: articles that
     place photos (placed while Pelican reads), then the newest (the feeds,
     written first, show them), then the pages."""
-    articles = sorted(site.articles, key=publication_order, reverse=True)
-    return [
-        *(a for a in articles if a.placed_photo_names),
-        *(a for a in articles if not a.placed_photo_names),
-        *site.pages,
-    ]
+    placing: list[Document] = []
+    others: list[Document] = []
+    for article in sorted(site.articles, key=publication_order, reverse=True):
+        (placing if article.placed_photo_names else others).append(article)
+    return [*placing, *others, *site.pages]
 
 
 def hold_late_body(content) -> None:
