@@ -140,8 +140,12 @@ GLOBALS = {
 
 
 def offer_globals(pelican) -> None:
+    """The functions above, and the site's address: the macros of a template
+    imported without context (cards, unit links) see only the globals, so
+    their links lacked the address in a published build."""
     settings = pelican.settings
-    settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **GLOBALS}
+    site = {"SITEURL": settings["SITEURL"]}
+    settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **GLOBALS, **site}
 
 
 def register() -> None:

@@ -55,3 +55,14 @@ def test_broken_links_are_named_with_page_and_element(tmp_path):
     assert any("no such file: missing.png  <img" in s for s in shown), shown
     assert any("/a/: Pelican placeholder left: {filename}" in s for s in shown), shown
     assert report.external == {"https://example.org/": {"/a/"}}
+
+
+@pytest.mark.parametrize("url", ["/tin-tuc/", "/don-vi/thai-nguyen/"])
+def test_published_links_of_the_templates_are_absolute(published_site, url):
+    """Cards and unit links come from macros of imported templates, which see only
+    the globals: the site's address must be one, or their links lose it."""
+    page = published_site.html(url)
+    links = [a["href"] for a in page.select("main a[href]")]
+    assert page.select("main .card-title a"), url  # the page does show cards
+    relative = [href for href in links if href.startswith("/")]
+    assert not relative, relative
