@@ -84,17 +84,17 @@ def _load_documents(
     """Every valid article and page by resolved path; all their problems go to ``report``."""
     cache = DocumentCache.open(cache_dir, content_root, registries) if cache_dir else None
     files = [
-        _File(path, resolved, _shown(resolved, content_root), kind)
+        _File(path, resolved, _shown(resolved, content_root), kind, cache)
         for kind in _KINDS
         for path, resolved in _markdown_files(content_root / kind.folder)
     ]
     outcomes = {
-        f.shown: cache.get(f.shown, _key(f, cache)) if cache and f.shown in cache else None
+        f.shown: cache.get(f.shown, f.key) if cache is not None and f.shown in cache else None
         for f in files
     }
     missing = [f for f in files if outcomes[f.shown] is None]
     for file, (outcome, payload, looked_at, key) in zip(
-        missing, _validate_all(missing, registries, content_root, cache), strict=True
+        missing, _validate_all(missing, registries, content_root, cache is not None), strict=True
     ):
         outcomes[file.shown] = outcome
         if cache is not None:
@@ -116,17 +116,19 @@ class _File:
     resolved: Path
     shown: str
     kind: "_Kind"
+    cache: DocumentCache | None
 
     @cached_property
     def raw(self) -> bytes:
         """Read where the file is validated: by a worker, when a worker validates it."""
         return self.path.read_bytes()
 
-
-def _key(file: _File, cache: DocumentCache | None) -> str:
-    if cache is None:
-        return ""
-    return cache.key(file.raw, file.shown, str(file.path), file.kind.model.__name__)
+    @cached_property
+    def key(self) -> str:
+        """The file's key in the cache, worked out once (a fork inherits it)."""
+        if self.cache is None:
+            return ""
+        return self.cache.key(self.raw, self.shown, str(self.path), self.kind.model.__name__)
 
 
 PARALLEL_MIN = 200
@@ -138,21 +140,21 @@ looked at, and the file's key in the cache."""
 
 
 def _validate_all(
-    files: list[_File], registries: Registries, content_root: Path, cache: DocumentCache | None
+    files: list[_File], registries: Registries, content_root: Path, cached: bool
 ) -> list[_Validated]:
     """Validate ``files``, on every core when there are many (a cold cache, or a
     registry change, which every record may depend on). Outcomes are encoded
-    for the cache if there is one, and always to come back from other processes."""
+    for the cache if ``cached``, and always to come back from other processes."""
 
     def encoded(file: _File) -> tuple[bytes, list[FileStamp], str]:
         outcome, looked_at = _validate_file(file, registries, content_root)
-        return encode_outcome(outcome, registries), looked_at, _key(file, cache)
+        return encode_outcome(outcome, registries), looked_at, file.key
 
     workers = cores() if len(files) >= PARALLEL_MIN else 1
     if workers < 2:
         done = [(f, *_validate_file(f, registries, content_root)) for f in files]
         return [
-            (o, encode_outcome(o, registries) if cache else b"", seen, _key(f, cache))
+            (o, encode_outcome(o, registries) if cached else b"", seen, f.key)
             for f, o, seen in done
         ]
     return [  # decoded here while the workers validate the files after

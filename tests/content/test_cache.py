@@ -15,6 +15,7 @@ import pytest
 
 from plugins.common.cache_files import KEEP_TREES
 from plugins.domain import cache as document_cache
+from plugins.domain import site as site_module
 from plugins.domain.site import Site, load_site
 from tests.conftest import copy_content, write_article
 from tests.corpus import generate_corpus
@@ -130,7 +131,12 @@ def test_cached_records_share_the_registries_records(content, cache_dir):
     assert all(unit is site.registries.units[unit.id] for unit in article.units)
 
 
-def test_generated_corpus_loads_the_same_from_the_cache(tmp_path, validated):
+@pytest.mark.parametrize("forked", [False, True], ids=["here", "forked-workers"])
+def test_generated_corpus_loads_the_same_from_the_cache(tmp_path, validated, forked, monkeypatch):
+    """Forked workers read and key the files themselves: the keys they send
+    back must find the entries on the next load, as keys made here do."""
+    if forked:
+        monkeypatch.setattr(site_module, "PARALLEL_MIN", 2)
     corpus = generate_corpus(tmp_path / "content", years=range(2018, 2021), articles_per_year=30)
     cold = load_site(corpus.root, tmp_path / "cache")
     validated.clear()
