@@ -112,3 +112,13 @@ def test_an_unknown_inline_pattern_turns_the_shortcut_off():
     assert needed(md) is None
     assert plain_html(md, "dòng một\ndòng hai") == "<p>dòng một<br>\ndòng hai</p>"
     assert Converter(settings)("dòng một\ndòng hai")[0] == "<p>dòng một<br>\ndòng hai</p>"
+
+
+def test_a_pattern_registered_after_the_first_body_turns_the_shortcut_off():
+    """What the patterns need is worked out once, and again when they change."""
+    from markdown.inlinepatterns import SubstituteTagInlineProcessor
+
+    md = Markdown(extensions=[PlainTextExtension()], output_format="html")
+    assert plain_html(md, "dòng một\ndòng hai") == "<p>dòng một\ndòng hai</p>"
+    md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\n", "br"), "nl", 5)
+    assert plain_html(md, "dòng một\ndòng hai") == "<p>dòng một<br>\ndòng hai</p>"
